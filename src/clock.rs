@@ -1,0 +1,195 @@
+//! The time the page shows: real time, or a preview that starts elsewhere and may run faster.
+//!
+//! [`TimeSource`] is the pure arithmetic (tested natively). [`Ticker`] drives a signal from
+//! it in the browser: one update per second of shown time, aligned to the second boundary,
+//! and an immediate one when the tab becomes visible again (hidden tabs' timers are
+//! throttled). Each update reads the current instant afresh, so nothing drifts.
+
+use chrono::{DateTime, Utc};
+
+use crate::settings::Preview;
+
+/// Maps real time (ms since the epoch, as `Date.now()`) to shown time.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct TimeSource {
+    real_anchor_ms: f64,
+    shown_anchor_ms: f64,
+    speed: f64,
+}
+
+impl TimeSource {
+    pub const REAL: TimeSource = TimeSource {
+        real_anchor_ms: 0.0,
+        shown_anchor_ms: 0.0,
+        speed: 1.0,
+    };
+
+    /// A preview that shows `preview.from` at the real instant `real_now_ms`.
+    pub fn preview(preview: Preview, real_now_ms: f64) -> TimeSource {
+        TimeSource {
+            real_anchor_ms: real_now_ms,
+            shown_anchor_ms: preview.from.timestamp_millis() as f64,
+            speed: preview.speed,
+        }
+    }
+
+    pub fn shown_ms(&self, real_ms: f64) -> f64 {
+        self.shown_anchor_ms + (real_ms - self.real_anchor_ms) * self.speed
+    }
+
+    pub fn instant(&self, real_ms: f64) -> DateTime<Utc> {
+        DateTime::from_timestamp_millis(self.shown_ms(real_ms).floor() as i64).unwrap_or_default()
+    }
+
+    /// Real milliseconds until shown time reaches its next whole second (at least 1).
+    pub fn ms_to_next_second(&self, real_ms: f64) -> u32 {
+        let into_second = self.shown_ms(real_ms).rem_euclid(1000.0);
+        let real_wait = (1000.0 - into_second) / self.speed;
+        real_wait.ceil().clamp(1.0, 1000.0) as u32
+    }
+}
+
+#[cfg(target_arch = "wasm32")]
+pub use browser::Ticker;
+
+#[cfg(target_arch = "wasm32")]
+mod browser {
+    use std::cell::RefCell;
+    use std::rc::Rc;
+
+    use chrono::{DateTime, Utc};
+    use gloo_timers::callback::Timeout;
+    use leptos::prelude::{Set, WriteSignal};
+    use wasm_bindgen::JsCast;
+    use wasm_bindgen::closure::Closure;
+
+    use super::TimeSource;
+
+    /// Keeps `now` on the shown time until dropped.
+    pub struct Ticker {
+        state: Rc<State>,
+        on_visible: Closure<dyn Fn()>,
+    }
+
+    struct State {
+        source: TimeSource,
+        now: WriteSignal<DateTime<Utc>>,
+        timer: RefCell<Option<Timeout>>,
+    }
+
+    impl Ticker {
+        pub fn start(source: TimeSource, now: WriteSignal<DateTime<Utc>>) -> Ticker {
+            let state = Rc::new(State {
+                source,
+                now,
+                timer: RefCell::new(None),
+            });
+            tick(&state);
+            let visible = Rc::clone(&state);
+            let on_visible = Closure::<dyn Fn()>::new(move || {
+                let shown = web_sys::window()
+                    .and_then(|w| w.document())
+                    .is_some_and(|d| d.visibility_state() == web_sys::VisibilityState::Visible);
+                if shown {
+                    tick(&visible);
+                }
+            });
+            if let Some(document) = web_sys::window().and_then(|w| w.document()) {
+                // Failure only means no resync on return; the regular ticks still run.
+                let _ = document.add_event_listener_with_callback(
+                    "visibilitychange",
+                    on_visible.as_ref().unchecked_ref(),
+                );
+            }
+            Ticker { state, on_visible }
+        }
+    }
+
+    /// Shows the current instant and schedules the next tick on the next second boundary.
+    fn tick(state: &Rc<State>) {
+        let real = js_sys::Date::now();
+        state.now.set(state.source.instant(real));
+        let again = Rc::clone(state);
+        let timer = Timeout::new(state.source.ms_to_next_second(real), move || tick(&again));
+        // Replacing the handle cancels a pending tick, so a resync never doubles the rate.
+        state.timer.replace(Some(timer));
+    }
+
+    impl Drop for Ticker {
+        fn drop(&mut self) {
+            if let Some(document) = web_sys::window().and_then(|w| w.document()) {
+                let _ = document.remove_event_listener_with_callback(
+                    "visibilitychange",
+                    self.on_visible.as_ref().unchecked_ref(),
+                );
+            }
+            // The pending timeout holds the state; dropping it breaks that cycle.
+            self.state.timer.take();
+        }
+    }
+}
+
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod tests {
+    use proptest::prelude::*;
+
+    use super::*;
+
+    fn preview(from_ms: i64, speed: f64) -> Preview {
+        Preview {
+            from: DateTime::from_timestamp_millis(from_ms).expect("in range"),
+            speed,
+        }
+    }
+
+    #[test]
+    fn real_time_is_the_identity() {
+        assert_eq!(
+            TimeSource::REAL.shown_ms(1_333_461_600_123.0),
+            1_333_461_600_123.0
+        );
+        assert_eq!(
+            TimeSource::REAL
+                .instant(1_333_461_600_123.0)
+                .timestamp_millis(),
+            1_333_461_600_123
+        );
+    }
+
+    #[test]
+    fn ticks_land_on_second_boundaries() {
+        let real = TimeSource::REAL;
+        assert_eq!(real.ms_to_next_second(5_000.0), 1000);
+        assert_eq!(real.ms_to_next_second(5_001.0), 999);
+        assert_eq!(real.ms_to_next_second(5_999.0), 1);
+        assert_eq!(real.ms_to_next_second(5_999.6), 1);
+    }
+
+    #[test]
+    fn a_preview_starts_where_asked_and_runs_at_its_speed() {
+        let source = TimeSource::preview(preview(1_000_000, 60.0), 50.0);
+        assert_eq!(source.shown_ms(50.0), 1_000_000.0);
+        assert_eq!(source.shown_ms(1_050.0), 1_060_000.0);
+        // At 60x a shown second passes every 16.7 real ms.
+        assert_eq!(source.ms_to_next_second(50.0), 17);
+    }
+
+    proptest! {
+        #[test]
+        fn the_next_tick_is_never_late_and_never_early(
+            real in 0.0f64..4e12,
+            speed in prop_oneof![Just(1.0), 0.01f64..3600.0],
+            from in 0i64..4_000_000_000_000,
+        ) {
+            let source = TimeSource::preview(preview(from, speed), 0.0);
+            let wait = f64::from(source.ms_to_next_second(real));
+            prop_assert!((1.0..=1000.0).contains(&wait));
+            let boundary = ((source.shown_ms(real) / 1000.0).floor() + 1.0) * 1000.0;
+            // Not early: unless capped at a second, the tick lands in a later shown second
+            // (at high speeds a millisecond timer may pass several).
+            prop_assert!(wait == 1000.0 || source.shown_ms(real + wait) >= boundary - 1e-3);
+            // Not late: one millisecond less would not have reached it.
+            prop_assert!(wait == 1.0 || source.shown_ms(real + wait - 1.0) < boundary + 1e-3);
+        }
+    }
+}

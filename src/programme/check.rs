@@ -1,0 +1,341 @@
+//! Reading and checking a programme file: run by the build script on `programme.toml`, so a
+//! broken file stops the build, and by the tests. Never compiled into the bundle.
+
+use std::collections::HashSet;
+use std::fmt;
+
+use chrono::{Offset, TimeZone};
+use chrono_tz::Tz;
+
+use super::{Kind, Programme, Stamp, Text};
+
+/// One thing wrong with a programme file, named precisely enough to find and fix it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Problem {
+    /// `meeting`, `format` or `session 3 ("panel-2")`; empty for a file that does not parse.
+    pub place: String,
+    pub field: &'static str,
+    pub message: String,
+}
+
+impl fmt::Display for Problem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.place.is_empty() {
+            write!(f, "{}", self.message)
+        } else {
+            write!(
+                f,
+                "{}, field `{}`: {}",
+                self.place, self.field, self.message
+            )
+        }
+    }
+}
+
+/// Parses and checks the text of a programme file.
+pub fn parse(text: &str) -> Result<Programme, Vec<Problem>> {
+    let programme: Programme = toml::from_str(text).map_err(|e| {
+        vec![Problem {
+            place: String::new(),
+            field: "",
+            message: e.to_string().trim_end().to_owned(),
+        }]
+    })?;
+    let problems = check(&programme);
+    if problems.is_empty() {
+        Ok(programme)
+    } else {
+        Err(problems)
+    }
+}
+
+/// Everything wrong with a programme, in file order; empty when it is fine.
+pub fn check(programme: &Programme) -> Vec<Problem> {
+    let mut problems = Vec::new();
+    let mut problem = |place: &str, field: &'static str, message: String| {
+        problems.push(Problem {
+            place: place.to_owned(),
+            field,
+            message,
+        })
+    };
+
+    let meeting = &programme.meeting;
+    for (field, text) in [
+        ("title", &meeting.title),
+        ("venue", &meeting.venue),
+        ("time_zone", &meeting.time_zone),
+        ("time_zone_name", &meeting.time_zone_name),
+    ] {
+        if blank(text) {
+            problem("meeting", field, "must not be empty".into());
+        }
+    }
+    let zone: Option<Tz> = meeting.time_zone.parse().ok();
+    if zone.is_none() && !blank(&meeting.time_zone) {
+        problem(
+            "meeting",
+            "time_zone",
+            format!(
+                "`{}` is not an IANA time zone name such as America/New_York",
+                meeting.time_zone
+            ),
+        );
+    }
+
+    let format = &programme.format;
+    if blank(&format.summary) {
+        problem("format", "summary", "must not be empty".into());
+    }
+    if format.intervention_minutes == 0 {
+        problem(
+            "format",
+            "intervention_minutes",
+            "must be at least 1".into(),
+        );
+    }
+
+    let sessions = &programme.sessions;
+    if sessions.is_empty() {
+        problem("programme", "session", "lists no [[session]]".into());
+    }
+    let mut ids = HashSet::new();
+    for (index, session) in sessions.iter().enumerate() {
+        let place = format!("session {} (\"{}\")", index + 1, session.id);
+        let place = place.as_str();
+        if session.id.is_empty()
+            || !session
+                .id
+                .chars()
+                .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
+        {
+            problem(
+                place,
+                "id",
+                "must be lower-case letters, digits and hyphens, like `panel-1`".into(),
+            );
+        } else if !ids.insert(session.id.as_ref()) {
+            problem(place, "id", "is used by an earlier session too".into());
+        }
+        if blank(&session.title) {
+            problem(place, "title", "must not be empty".into());
+        }
+        for (field, text) in [
+            ("topic", &session.topic),
+            ("speaker", &session.speaker),
+            ("themes_intro", &session.themes_intro),
+        ] {
+            if text.as_ref().is_some_and(blank) {
+                problem(place, field, "must not be empty when given".into());
+            }
+        }
+        if session.themes.iter().any(blank) {
+            problem(place, "themes", "has an empty theme".into());
+        }
+        if session.ends <= session.starts {
+            problem(
+                place,
+                "ends",
+                format!(
+                    "{} is not after `starts` {}",
+                    session.ends.rfc3339(),
+                    session.starts.rfc3339()
+                ),
+            );
+        }
+        if let Some(zone) = zone {
+            for (field, stamp) in [("starts", session.starts), ("ends", session.ends)] {
+                if let Some(expected) = zone_offset(zone, stamp)
+                    && expected != stamp.offset
+                {
+                    problem(
+                        place,
+                        field,
+                        format!(
+                            "{} has UTC offset {}, but {} was at {} then",
+                            stamp.rfc3339(),
+                            offset_text(stamp.offset),
+                            meeting.time_zone,
+                            offset_text(expected)
+                        ),
+                    );
+                }
+            }
+        }
+        if let Some(previous) = index.checked_sub(1).map(|i| &sessions[i])
+            && session.starts < previous.ends
+        {
+            problem(
+                place,
+                "starts",
+                format!(
+                    "{} is before the previous session \"{}\" ends at {}: sessions must be in order and must not overlap",
+                    session.starts.rfc3339(),
+                    previous.id,
+                    previous.ends.rfc3339()
+                ),
+            );
+        }
+        let first_or_last = index == 0 || index + 1 == sessions.len();
+        if session.kind == Kind::Break && first_or_last {
+            problem(
+                place,
+                "kind",
+                "a break must fall between two sessions".into(),
+            );
+        }
+    }
+    problems
+}
+
+fn blank(text: &Text) -> bool {
+    text.trim().is_empty()
+}
+
+fn zone_offset(zone: Tz, stamp: Stamp) -> Option<i32> {
+    let utc = chrono::DateTime::from_timestamp(stamp.unix, 0)?.naive_utc();
+    Some(zone.offset_from_utc_datetime(&utc).fix().local_minus_utc())
+}
+
+fn offset_text(seconds: i32) -> String {
+    let sign = if seconds < 0 { '-' } else { '+' };
+    let minutes = seconds.unsigned_abs() / 60;
+    format!("{sign}{:02}:{:02}", minutes / 60, minutes % 60)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const FILE: &str = include_str!("../../programme.toml");
+
+    fn problems(text: &str) -> Vec<String> {
+        match parse(text) {
+            Ok(_) => Vec::new(),
+            Err(problems) => problems.iter().map(ToString::to_string).collect(),
+        }
+    }
+
+    /// The programme file with `old` replaced by `new` (which must change something).
+    fn edited(old: &str, new: &str) -> String {
+        assert!(
+            FILE.contains(old),
+            "the programme no longer contains {old:?}"
+        );
+        FILE.replacen(old, new, 1)
+    }
+
+    #[test]
+    fn the_programme_file_is_valid_and_baked_faithfully() {
+        let parsed = parse(FILE).unwrap_or_else(|p| panic!("{p:?}"));
+        assert_eq!(parsed, crate::PROGRAMME);
+        assert_eq!(parsed.sessions.len(), 5);
+    }
+
+    #[test]
+    fn a_missing_field_names_it() {
+        let text = edited(
+            "ends = \"2012-04-03T13:00:00-04:00\"\nthemes_intro",
+            "themes_intro",
+        );
+        let found = problems(&text);
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert!(found[0].contains("missing field `ends`"), "{found:?}");
+    }
+
+    #[test]
+    fn an_end_before_the_start_names_session_and_field() {
+        let text = edited(
+            "ends = \"2012-04-03T11:00:00-04:00\"",
+            "ends = \"2012-04-03T09:00:00-04:00\"",
+        );
+        assert_eq!(
+            problems(&text),
+            [
+                "session 1 (\"opening\"), field `ends`: 2012-04-03T09:00:00-04:00 is not after `starts` 2012-04-03T10:00:00-04:00"
+            ]
+        );
+    }
+
+    #[test]
+    fn overlapping_sessions_are_refused() {
+        let text = edited(
+            "starts = \"2012-04-03T15:00:00-04:00\"\nends = \"2012-04-03T17:45:00-04:00\"",
+            "starts = \"2012-04-03T14:30:00-04:00\"\nends = \"2012-04-03T17:45:00-04:00\"",
+        );
+        let found = problems(&text);
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert!(
+            found[0].starts_with("session 4 (\"panel-2\"), field `starts`: 2012-04-03T14:30:00-04:00 is before the previous session \"break\" ends at 2012-04-03T15:00:00-04:00"),
+            "{found:?}"
+        );
+    }
+
+    #[test]
+    fn an_offset_the_zone_did_not_have_is_refused() {
+        let text = edited(
+            "starts = \"2012-04-03T10:00:00-04:00\"",
+            "starts = \"2012-04-03T10:00:00-05:00\"",
+        );
+        let found = problems(&text);
+        assert!(
+            found
+                .iter()
+                .any(|p| p.starts_with("session 1 (\"opening\"), field `starts`")
+                    && p.contains("has UTC offset -05:00, but America/New_York was at -04:00")),
+            "{found:?}"
+        );
+    }
+
+    #[test]
+    fn an_unknown_zone_is_refused() {
+        let text = edited("\"America/New_York\"", "\"America/Gotham\"");
+        assert_eq!(
+            problems(&text),
+            [
+                "meeting, field `time_zone`: `America/Gotham` is not an IANA time zone name such as America/New_York"
+            ]
+        );
+    }
+
+    #[test]
+    fn ids_must_be_unique_and_url_safe() {
+        let text = edited("id = \"closing\"", "id = \"opening\"");
+        assert_eq!(
+            problems(&text),
+            ["session 5 (\"opening\"), field `id`: is used by an earlier session too"]
+        );
+        let text = edited("id = \"closing\"", "id = \"Closing Remarks\"");
+        assert_eq!(problems(&text).len(), 1);
+    }
+
+    #[test]
+    fn empty_text_and_bad_times_are_refused() {
+        let text = edited("title = \"Opening Remarks\"", "title = \"  \"");
+        assert_eq!(
+            problems(&text),
+            ["session 1 (\"opening\"), field `title`: must not be empty"]
+        );
+        let text = edited("\"2012-04-03T18:00:00-04:00\"", "\"3 April, 6 pm\"");
+        let found = problems(&text);
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert!(found[0].contains("is not an RFC 3339 time"), "{found:?}");
+    }
+
+    #[test]
+    fn a_break_must_fall_between_sessions() {
+        let text = edited("id = \"opening\"", "id = \"opening\"\nkind = \"break\"");
+        assert_eq!(
+            problems(&text),
+            ["session 1 (\"opening\"), field `kind`: a break must fall between two sessions"]
+        );
+    }
+
+    #[test]
+    fn unknown_fields_are_typos_not_silence() {
+        let text = edited("speaker = \"H.E.", "speakr = \"H.E.");
+        let found = problems(&text);
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert!(found[0].contains("unknown field `speakr`"), "{found:?}");
+    }
+}

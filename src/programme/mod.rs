@@ -1,0 +1,187 @@
+//! The meeting as the programme file describes it.
+//!
+//! These types are shared by the build script, which reads `programme.toml`, checks it
+//! (see [`check`]) and bakes it into the bundle as a `static`, and by the app, which only
+//! reads that static. Strings and lists are `Cow<'static, _>` so one type serves both:
+//! owned when deserialised, borrowed when baked.
+
+use std::borrow::Cow;
+
+use chrono::{
+    DateTime, Datelike, FixedOffset, NaiveDate, Offset, SecondsFormat, TimeDelta, Timelike, Utc,
+};
+use databake::Bake;
+use serde::Deserialize;
+
+#[cfg(not(target_arch = "wasm32"))]
+pub mod check;
+
+/// Text from the programme file.
+pub type Text = Cow<'static, str>;
+/// A list from the programme file.
+pub type List<T> = Cow<'static, [T]>;
+
+#[derive(Clone, Debug, PartialEq, Deserialize, Bake)]
+#[databake(path = crate::programme)]
+#[serde(deny_unknown_fields)]
+pub struct Programme {
+    pub meeting: Meeting,
+    pub format: Format,
+    #[serde(rename = "session")]
+    pub sessions: List<Session>,
+}
+
+#[derive(Clone, Debug, PartialEq, Deserialize, Bake)]
+#[databake(path = crate::programme)]
+#[serde(deny_unknown_fields)]
+pub struct Meeting {
+    pub title: Text,
+    #[serde(default)]
+    pub subtitle: Option<Text>,
+    pub venue: Text,
+    /// IANA name of the zone times are shown in, e.g. `America/New_York`.
+    pub time_zone: Text,
+    /// How people call that zone, e.g. `New York`.
+    pub time_zone_name: Text,
+    #[serde(default)]
+    pub in_cooperation_with: List<Text>,
+    #[serde(default)]
+    pub background: List<Text>,
+    #[serde(default)]
+    pub objective: List<Text>,
+}
+
+#[derive(Clone, Debug, PartialEq, Deserialize, Bake)]
+#[databake(path = crate::programme)]
+#[serde(deny_unknown_fields)]
+pub struct Format {
+    pub summary: Text,
+    #[serde(default)]
+    pub rules: List<Text>,
+    /// The longest an intervention from the floor may last.
+    pub intervention_minutes: u32,
+}
+
+#[derive(Clone, Debug, PartialEq, Deserialize, Bake)]
+#[databake(path = crate::programme)]
+#[serde(deny_unknown_fields)]
+pub struct Session {
+    /// Stable, URL-safe name: `panel-1`.
+    pub id: Text,
+    #[serde(default)]
+    pub kind: Kind,
+    pub title: Text,
+    #[serde(default)]
+    pub topic: Option<Text>,
+    #[serde(default)]
+    pub speaker: Option<Text>,
+    pub starts: Stamp,
+    pub ends: Stamp,
+    #[serde(default)]
+    pub themes_intro: Option<Text>,
+    #[serde(default)]
+    pub themes: List<Text>,
+}
+
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Deserialize, Bake)]
+#[databake(path = crate::programme)]
+#[serde(rename_all = "lowercase")]
+pub enum Kind {
+    #[default]
+    Session,
+    Break,
+}
+
+/// An instant as the programme file writes it: RFC 3339 with the UTC offset of the day.
+/// Kept as seconds since the Unix epoch plus that offset so the baked programme is `const`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Deserialize, Bake)]
+#[databake(path = crate::programme)]
+#[serde(try_from = "String")]
+pub struct Stamp {
+    pub unix: i64,
+    /// Seconds east of UTC.
+    pub offset: i32,
+}
+
+impl TryFrom<String> for Stamp {
+    type Error = String;
+
+    fn try_from(text: String) -> Result<Self, Self::Error> {
+        DateTime::parse_from_rfc3339(&text)
+            .map(Stamp::from)
+            .map_err(|e| {
+                format!("`{text}` is not an RFC 3339 time with its UTC offset, like 2012-04-03T10:00:00-04:00 ({e})")
+            })
+    }
+}
+
+impl From<DateTime<FixedOffset>> for Stamp {
+    fn from(at: DateTime<FixedOffset>) -> Self {
+        Stamp {
+            unix: at.timestamp(),
+            offset: at.offset().local_minus_utc(),
+        }
+    }
+}
+
+impl Stamp {
+    /// `at` as the meeting's clock would show it with the given UTC offset (seconds east).
+    pub fn new(at: DateTime<Utc>, offset: i32) -> Stamp {
+        Stamp {
+            unix: at.timestamp(),
+            offset,
+        }
+    }
+
+    pub fn instant(self) -> DateTime<Utc> {
+        DateTime::from_timestamp(self.unix, 0).unwrap_or_default()
+    }
+
+    /// The instant on the wall clock it was written for.
+    pub fn local(self) -> DateTime<FixedOffset> {
+        let offset = FixedOffset::east_opt(self.offset).unwrap_or(Utc.fix());
+        self.instant().with_timezone(&offset)
+    }
+
+    /// For `<time datetime>`: `2012-04-03T10:00:00-04:00`.
+    pub fn rfc3339(self) -> String {
+        self.local().to_rfc3339_opts(SecondsFormat::Secs, false)
+    }
+
+    /// `14:05` on its own wall clock. Written by hand: chrono's `format` machinery would
+    /// add several kilobytes to the bundle.
+    pub fn wall_time(self) -> String {
+        let local = self.local();
+        format!("{:02}:{:02}", local.hour(), local.minute())
+    }
+
+    /// `2012-04-03`, its date on its own wall clock.
+    pub fn date(self) -> String {
+        let local = self.local();
+        format!(
+            "{:04}-{:02}-{:02}",
+            local.year(),
+            local.month(),
+            local.day()
+        )
+    }
+
+    pub fn shifted(self, by: TimeDelta) -> Stamp {
+        Stamp {
+            unix: self.unix + by.num_seconds(),
+            offset: self.offset,
+        }
+    }
+}
+
+impl Programme {
+    /// The meeting's day on its own wall clock, and that day's UTC offset.
+    pub fn day(&self) -> Option<(NaiveDate, FixedOffset)> {
+        let first = self.sessions.first()?.starts.local();
+        Some((first.date_naive(), *first.offset()))
+    }
+
+    pub fn session(&self, id: &str) -> Option<&Session> {
+        self.sessions.iter().find(|s| s.id == id)
+    }
+}

@@ -1,0 +1,371 @@
+//! What the page's address asks for: `?at=` and `&speed=` to preview the day at another
+//! instant. Parsing is total: anything unreadable becomes a [`Notice`] and the page falls
+//! back to real time, never a panic.
+
+use chrono::{DateTime, NaiveDate, NaiveTime, Utc};
+
+use crate::programme::Programme;
+
+/// The fastest a preview may run: one hour of the meeting per second.
+pub const MAX_SPEED: u32 = 3600;
+/// Values echoed back in a notice are cut to this many characters.
+const ECHO_CHARS: usize = 40;
+
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Settings {
+    /// `None` shows real time.
+    pub preview: Option<Preview>,
+    pub notices: Vec<Notice>,
+}
+
+/// Run the clock from `from`, `speed` times faster than real time.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Preview {
+    pub from: DateTime<Utc>,
+    pub speed: f64,
+}
+
+/// Something in the address that could not be used, and what was given.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Notice {
+    BadAt(String),
+    BadSpeed(String),
+}
+
+impl Notice {
+    pub fn message(&self) -> String {
+        match self {
+            Notice::BadAt(given) => {
+                format!("Ignored “at={given}”: not a time (try at=11:30). Showing real time.")
+            }
+            Notice::BadSpeed(given) => format!(
+                "Ignored “speed={given}”: not a number from 0 to {MAX_SPEED}. Showing real time."
+            ),
+        }
+    }
+}
+
+/// Reads a query string (with or without its leading `?`).
+pub fn parse(query: &str, programme: &Programme) -> Settings {
+    let query = query.strip_prefix('?').unwrap_or(query);
+    let mut at = None;
+    let mut speed = None;
+    for (key, value) in form_urlencoded::parse(query.as_bytes()) {
+        // The first of a repeated key wins, as with URLSearchParams.get.
+        match key.as_ref() {
+            "at" if at.is_none() => at = Some(value.into_owned()),
+            "speed" if speed.is_none() => speed = Some(value.into_owned()),
+            _ => {}
+        }
+    }
+
+    let mut settings = Settings::default();
+    let from = at.map(|given| parse_at(&given, programme).ok_or(given));
+    let speed = speed.map(|given| parse_speed(&given).ok_or(given));
+    match (from, speed) {
+        (None, None) => {}
+        (Some(Ok(from)), None) => settings.preview = Some(Preview { from, speed: 1.0 }),
+        (Some(Ok(from)), Some(Ok(speed))) => settings.preview = Some(Preview { from, speed }),
+        (None, Some(Ok(_))) => {
+            // A speed alone has no instant to start from: nothing to preview.
+        }
+        (from, speed) => {
+            if let Some(Err(given)) = from {
+                settings.notices.push(Notice::BadAt(echo(&given)));
+            }
+            if let Some(Err(given)) = speed {
+                settings.notices.push(Notice::BadSpeed(echo(&given)));
+            }
+        }
+    }
+    settings
+}
+
+/// `at` as an RFC 3339 instant, as a date and time on the meeting's wall clock, or as a time
+/// of the meeting's day: `2012-04-03T11:30:00-04:00`, `2012-04-03T11:30`, `11:30`, `11:30:15`.
+pub fn parse_at(given: &str, programme: &Programme) -> Option<DateTime<Utc>> {
+    let given = given.trim();
+    if given.is_empty() || given.len() > 64 {
+        return None;
+    }
+    // A `+` left unencoded in a query string arrives as a space.
+    let text = match given.rsplit_once(' ') {
+        Some((head, tail)) if head.contains('T') => format!("{head}+{tail}"),
+        _ => given.to_owned(),
+    };
+    if let Ok(at) = DateTime::parse_from_rfc3339(&text) {
+        return Some(at.with_timezone(&Utc));
+    }
+    let (day, offset) = programme.day()?;
+    let wall = match text.split_once('T') {
+        Some((date, time)) => wall_date(date)?.and_time(wall_time(time)?),
+        None => day.and_time(wall_time(&text)?),
+    };
+    wall.and_local_timezone(offset)
+        .single()
+        .map(|at| at.with_timezone(&Utc))
+}
+
+// The wall-clock forms are read by hand: chrono's strftime parser would add several
+// kilobytes to the bundle for two fixed patterns.
+
+/// `H:MM`, `HH:MM` or `HH:MM:SS`.
+fn wall_time(text: &str) -> Option<NaiveTime> {
+    let mut parts = text.split(':');
+    let hour = digits(parts.next()?, 1..=2)?;
+    let minute = digits(parts.next()?, 2..=2)?;
+    let second = parts.next().map_or(Some(0), |s| digits(s, 2..=2))?;
+    if parts.next().is_some() {
+        return None;
+    }
+    NaiveTime::from_hms_opt(hour, minute, second)
+}
+
+/// `YYYY-MM-DD`.
+fn wall_date(text: &str) -> Option<NaiveDate> {
+    let mut parts = text.split('-');
+    let year = digits(parts.next()?, 4..=4)?;
+    let month = digits(parts.next()?, 2..=2)?;
+    let day = digits(parts.next()?, 2..=2)?;
+    if parts.next().is_some() {
+        return None;
+    }
+    NaiveDate::from_ymd_opt(i32::try_from(year).ok()?, month, day)
+}
+
+fn digits(text: &str, count: std::ops::RangeInclusive<usize>) -> Option<u32> {
+    if !count.contains(&text.len()) || !text.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    text.parse().ok()
+}
+
+/// A plain decimal such as `60` or `0.5`, above 0 and at most [`MAX_SPEED`]. Read by hand:
+/// the general float parser would cost the bundle several kilobytes for no gain.
+fn parse_speed(given: &str) -> Option<f64> {
+    let (whole, fraction) = given.trim().split_once('.').unwrap_or((given.trim(), ""));
+    let plain = |s: &str| s.len() <= 6 && s.bytes().all(|b| b.is_ascii_digit());
+    if whole.is_empty() && fraction.is_empty() || !plain(whole) || !plain(fraction) {
+        return None;
+    }
+    let whole = if whole.is_empty() {
+        0
+    } else {
+        whole.parse::<u32>().ok()?
+    };
+    let fraction = if fraction.is_empty() {
+        0.0
+    } else {
+        f64::from(fraction.parse::<u32>().ok()?) / 10f64.powi(fraction.len() as i32)
+    };
+    let speed = f64::from(whole) + fraction;
+    (speed > 0.0 && speed <= f64::from(MAX_SPEED)).then_some(speed)
+}
+
+/// The query that replays the meeting's day from just before it opens, an hour a minute.
+pub fn replay_query(programme: &Programme) -> Option<String> {
+    let first = programme.sessions.first()?;
+    let from = first.starts.shifted(chrono::TimeDelta::minutes(-1));
+    Some(format!("?at={}&speed=60", from.wall_time()))
+}
+
+fn echo(given: &str) -> String {
+    let mut cut: String = given.chars().take(ECHO_CHARS).collect();
+    if cut.len() < given.len() {
+        cut.push('…');
+    }
+    cut
+}
+
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod tests {
+    use chrono::Timelike;
+    use proptest::prelude::*;
+
+    use super::*;
+    use crate::PROGRAMME;
+
+    fn rfc(text: &str) -> DateTime<Utc> {
+        DateTime::parse_from_rfc3339(text)
+            .expect("valid")
+            .with_timezone(&Utc)
+    }
+
+    fn preview(query: &str) -> Option<Preview> {
+        let settings = parse(query, &PROGRAMME);
+        assert!(
+            settings.notices.is_empty(),
+            "{query}: {:?}",
+            settings.notices
+        );
+        settings.preview
+    }
+
+    #[test]
+    fn no_parameters_is_real_time() {
+        assert_eq!(parse("", &PROGRAMME), Settings::default());
+        assert_eq!(parse("?", &PROGRAMME), Settings::default());
+        assert_eq!(parse("?lang=fr&x=1", &PROGRAMME), Settings::default());
+    }
+
+    #[test]
+    fn at_in_every_accepted_form() {
+        let half_past = rfc("2012-04-03T11:30:00-04:00");
+        for query in [
+            "?at=11:30",
+            "at=11:30:00",
+            "?at=2012-04-03T11:30",
+            "?at=2012-04-03T11:30:00",
+            "?at=2012-04-03T11:30:00-04:00",
+            "?at=2012-04-03T15:30:00Z",
+            "?at=2012-04-03T15:30:00%2B00:00",
+            // An unencoded `+` arrives as a space.
+            "?at=2012-04-03T17:30:00+02:00",
+            "?at=%2011:30%20",
+            "?at=2012-04-03T11:30:00.000-04:00",
+        ] {
+            assert_eq!(
+                preview(query),
+                Some(Preview {
+                    from: half_past,
+                    speed: 1.0
+                }),
+                "{query}"
+            );
+        }
+    }
+
+    #[test]
+    fn speed_runs_the_preview_faster() {
+        assert_eq!(
+            preview("?at=09:59&speed=60"),
+            Some(Preview {
+                from: rfc("2012-04-03T09:59:00-04:00"),
+                speed: 60.0
+            })
+        );
+        assert_eq!(preview("?at=10:00&speed=0.5").map(|p| p.speed), Some(0.5));
+        assert_eq!(
+            preview("?at=10:00&speed=3600").map(|p| p.speed),
+            Some(3600.0)
+        );
+        assert_eq!(preview("?at=10:00&speed=.25").map(|p| p.speed), Some(0.25));
+        assert_eq!(preview("?at=10:00&speed=2.").map(|p| p.speed), Some(2.0));
+        assert_eq!(
+            preview("?at=10:00&speed=%2010%20").map(|p| p.speed),
+            Some(10.0)
+        );
+    }
+
+    #[test]
+    fn the_first_of_a_repeated_key_wins() {
+        assert_eq!(
+            preview("?at=12:00&at=nonsense").map(|p| p.from),
+            Some(rfc("2012-04-03T12:00:00-04:00"))
+        );
+    }
+
+    #[test]
+    fn a_speed_alone_previews_nothing() {
+        assert_eq!(parse("?speed=10", &PROGRAMME), Settings::default());
+    }
+
+    #[test]
+    fn bad_values_give_a_notice_and_real_time() {
+        for (query, notices) in [
+            ("?at=noon", vec![Notice::BadAt("noon".into())]),
+            ("?at=25:00", vec![Notice::BadAt("25:00".into())]),
+            ("?at=", vec![Notice::BadAt(String::new())]),
+            (
+                "?at=2012-02-30T10:00",
+                vec![Notice::BadAt("2012-02-30T10:00".into())],
+            ),
+            ("?at=11:30:00:00", vec![Notice::BadAt("11:30:00:00".into())]),
+            ("?at=11:3", vec![Notice::BadAt("11:3".into())]),
+            ("?at=%2B11:30", vec![Notice::BadAt("+11:30".into())]),
+            (
+                "?at=12-04-03T11:30",
+                vec![Notice::BadAt("12-04-03T11:30".into())],
+            ),
+            (
+                "?at=11:30&speed=fast",
+                vec![Notice::BadSpeed("fast".into())],
+            ),
+            ("?at=11:30&speed=0", vec![Notice::BadSpeed("0".into())]),
+            ("?at=11:30&speed=-2", vec![Notice::BadSpeed("-2".into())]),
+            ("?at=11:30&speed=NaN", vec![Notice::BadSpeed("NaN".into())]),
+            ("?at=11:30&speed=inf", vec![Notice::BadSpeed("inf".into())]),
+            (
+                "?at=11:30&speed=3601",
+                vec![Notice::BadSpeed("3601".into())],
+            ),
+            ("?speed=1e400", vec![Notice::BadSpeed("1e400".into())]),
+            ("?at=11:30&speed=1e2", vec![Notice::BadSpeed("1e2".into())]),
+            ("?at=11:30&speed=.", vec![Notice::BadSpeed(".".into())]),
+            ("?at=11:30&speed=0.0", vec![Notice::BadSpeed("0.0".into())]),
+            (
+                "?at=11:30&speed=1.2.3",
+                vec![Notice::BadSpeed("1.2.3".into())],
+            ),
+            (
+                "?at=x&speed=y",
+                vec![Notice::BadAt("x".into()), Notice::BadSpeed("y".into())],
+            ),
+        ] {
+            let settings = parse(query, &PROGRAMME);
+            assert_eq!(settings.preview, None, "{query}");
+            assert_eq!(settings.notices, notices, "{query}");
+        }
+    }
+
+    #[test]
+    fn echoed_values_are_cut_short() {
+        let long = "9".repeat(500);
+        let settings = parse(&format!("?at={long}"), &PROGRAMME);
+        let [Notice::BadAt(echo)] = settings.notices.as_slice() else {
+            panic!("{settings:?}")
+        };
+        assert_eq!(echo.chars().count(), 41);
+        assert!(echo.ends_with('…'));
+    }
+
+    #[test]
+    fn the_replay_starts_a_minute_before_the_opening() {
+        assert_eq!(
+            replay_query(&PROGRAMME).as_deref(),
+            Some("?at=09:59&speed=60")
+        );
+        let replay = preview("?at=09:59&speed=60").expect("a preview");
+        let opening = PROGRAMME.sessions[0].starts.instant();
+        assert_eq!(opening - replay.from, chrono::TimeDelta::minutes(1));
+    }
+
+    proptest! {
+        #[test]
+        fn any_query_is_read_without_panic(query in any::<String>()) {
+            let settings = parse(&query, &PROGRAMME);
+            if let Some(p) = settings.preview {
+                prop_assert!(p.speed.is_finite() && p.speed > 0.0 && p.speed <= f64::from(MAX_SPEED));
+            }
+            for notice in &settings.notices {
+                prop_assert!(notice.message().chars().count() < 200);
+            }
+        }
+
+        #[test]
+        fn any_at_and_speed_values(at in "[0-9:T+ Z.-]{0,30}", speed in "[0-9.eE+-]{0,8}") {
+            let settings = parse(&format!("?at={at}&speed={speed}"), &PROGRAMME);
+            // Either a usable preview or real time with a notice saying why.
+            prop_assert!(settings.preview.is_some() == settings.notices.is_empty());
+        }
+
+        #[test]
+        fn every_wall_time_of_the_day_round_trips(h in 0u32..24, m in 0u32..60, s in 0u32..60) {
+            let from = preview(&format!("?at={h:02}:{m:02}:{s:02}")).expect("preview").from;
+            let (day, offset) = PROGRAMME.day().expect("a day");
+            let wall = from.with_timezone(&offset);
+            prop_assert_eq!(wall.date_naive(), day);
+            prop_assert_eq!((wall.hour(), wall.minute(), wall.second()), (h, m, s));
+        }
+    }
+}

@@ -1,0 +1,53 @@
+//! The page: Leptos components, one file per part, fed by one `now` signal.
+
+mod about;
+mod app;
+mod day;
+mod notices;
+mod now_bar;
+mod time;
+
+pub use app::App;
+
+#[cfg(target_arch = "wasm32")]
+pub use start::start;
+
+#[cfg(target_arch = "wasm32")]
+mod start {
+    use leptos::prelude::*;
+
+    use super::App;
+    use crate::clock::{Ticker, TimeSource};
+    use crate::{PROGRAMME, settings};
+
+    /// Reads the address, starts the clock and mounts the page.
+    pub fn start() {
+        std::panic::set_hook(Box::new(show_fault));
+        let query = window().location().search().unwrap_or_default();
+        let settings = settings::parse(&query, &PROGRAMME);
+        let real_now = js_sys::Date::now();
+        let source = match settings.preview {
+            Some(preview) => TimeSource::preview(preview, real_now),
+            None => TimeSource::REAL,
+        };
+        let (now, set_now) = signal(source.instant(real_now));
+        // The clock runs as long as the page does.
+        std::mem::forget(Ticker::start(source, set_now));
+        document().set_title(&format!("Now and next · {}", PROGRAMME.meeting.title));
+        leptos::mount::mount_to_body(move || view! { <App settings now /> });
+    }
+
+    /// A fault must never leave a blank or frozen page without a word: say so over the
+    /// programme, which stays on screen as last drawn.
+    fn show_fault(info: &std::panic::PanicHookInfo<'_>) {
+        web_sys::console::error_1(&format!("nownext: {info}").into());
+        let Some(fault) = document().get_element_by_id("fault") else {
+            return;
+        };
+        fault.set_text_content(Some(
+            "Live times stopped because of an error in this page. The programme below is \
+             still right; reload the page to restart the clock.",
+        ));
+        let _ = fault.remove_attribute("hidden");
+    }
+}
