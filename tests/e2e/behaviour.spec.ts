@@ -1,0 +1,141 @@
+// How the page behaves over time and with what the address asks for.
+import { test, expect, sessions, opening, closing, ms, isoDuration, openAt } from './support';
+
+const panel1 = sessions[1];
+const middleOfPanel1 = (ms(panel1.starts) + ms(panel1.ends)) / 2;
+
+test('a tick changes only the countdown, progress and clock text', async ({ page }) => {
+  await openAt(page, middleOfPanel1);
+  const row = await page.locator('#panel-1').elementHandle();
+  await page.evaluate(() => {
+    const w = window as unknown as { mutations: string[] };
+    w.mutations = [];
+    new MutationObserver((records) => {
+      for (const r of records) {
+        const element = r.target instanceof Element ? r.target : r.target.parentElement;
+        const where = element?.closest('.now-bar') ? 'now-bar' : element?.closest('.sessions') ? 'list' : 'other';
+        w.mutations.push(`${r.type}:${where}:${element?.className || element?.tagName}`);
+      }
+    }).observe(document.body, { subtree: true, childList: true, characterData: true, attributes: true });
+  });
+  await page.clock.runFor(5000);
+  const countdown = page.locator('.now-bar time.countdown');
+  const remaining = (ms(panel1.ends) - middleOfPanel1) / 1000 - 5;
+  await expect(countdown).toHaveAttribute('datetime', isoDuration(remaining));
+
+  const mutations = await page.evaluate(() => (window as unknown as { mutations: string[] }).mutations);
+  expect(mutations.length).toBeGreaterThan(0);
+  for (const m of mutations) {
+    expect(m, 'only the now-bar changes').toMatch(/^(characterData|attributes):now-bar:/);
+  }
+  expect(await row!.evaluate((el) => el.isConnected && el.getAttribute('aria-current'))).toBe('time');
+});
+
+test('the countdown is right after the tab was hidden and shown again', async ({ page }) => {
+  await openAt(page, middleOfPanel1);
+  // Time moves on with no timer firing, as in a throttled background tab.
+  await page.clock.setSystemTime(ms(panel1.ends) + 30 * 60_000);
+  await page.evaluate(() => {
+    Object.defineProperty(document, 'visibilityState', { value: 'visible', configurable: true });
+    document.dispatchEvent(new Event('visibilitychange'));
+  });
+  await expect(page.locator('.sessions > li[aria-current]')).toHaveAttribute('id', 'break');
+  await expect(page.locator('.now-bar time.countdown')).toHaveAttribute('datetime', isoDuration(90 * 60));
+});
+
+test('remaining time follows the clock, not the number of ticks', async ({ page }) => {
+  await openAt(page, middleOfPanel1);
+  // A jump with timers firing at most once: a tick counter would be 1 s further, not 20 min.
+  await page.clock.fastForward(20 * 60_000);
+  const remaining = (ms(panel1.ends) - middleOfPanel1) / 1000 - 20 * 60;
+  await expect(page.locator('.now-bar time.countdown')).toHaveAttribute('datetime', isoDuration(remaining));
+});
+
+test('the live session starts and ends on the exact second', async ({ page }) => {
+  await openAt(page, ms(panel1.starts) - 1000);
+  await expect(page.locator('[aria-current]')).toHaveAttribute('id', sessions[0].id);
+  await page.clock.runFor(1000);
+  await expect(page.locator('[aria-current]')).toHaveAttribute('id', panel1.id);
+  await expect(page.locator('.now-bar time.countdown')).toHaveAttribute(
+    'datetime', isoDuration((ms(panel1.ends) - ms(panel1.starts)) / 1000));
+  await expect(page.locator('[aria-live=polite]')).toHaveText(`Now on: ${panel1.title}.`);
+});
+
+test('?at= previews a moment of the day, says so, and links back to real time', async ({ page }) => {
+  await openAt(page, Date.parse('2026-11-28T12:00:00Z'), '?at=11:30');
+  await expect(page.locator('.preview-badge')).toContainText('Preview');
+  await expect(page.locator('[aria-current]')).toHaveAttribute('id', 'panel-1');
+  await expect(page.locator('.now-bar time.countdown')).toHaveAttribute('datetime', 'PT1H30M0S');
+  await page.locator('.preview-badge a').click();
+  await expect(page.locator('.preview-badge')).toHaveCount(0);
+  await expect(page.locator('.now-title')).toHaveText('The meeting has ended');
+});
+
+test('&speed= runs the preview faster', async ({ page }) => {
+  await openAt(page, Date.parse('2026-11-28T12:00:00Z'), '?at=2012-04-03T11:30:00-04:00&speed=60');
+  await expect(page.locator('.preview-badge')).toContainText('60× speed');
+  await page.clock.runFor(1000);
+  await expect(page.locator('.now-bar time.countdown')).toHaveAttribute('datetime', 'PT1H29M0S');
+});
+
+for (const query of ['?at=noon', '?at=11:30&speed=fast', '?at=<script>alert(1)</script>', '?at=2012-02-30T10:00&speed=-1']) {
+  test(`a bad address (${query}) gives a notice and real time`, async ({ page }) => {
+    await openAt(page, opening + 3600_000, query);
+    await expect(page.locator('.notices li').first()).toContainText('Showing real time');
+    await expect(page.locator('.preview-badge')).toHaveCount(0);
+    // Real (fake-clock) time: the opening's second half.
+    await expect(page.locator('[aria-current]')).toHaveAttribute('id', 'panel-1');
+    await expect(page.locator('.sessions > li')).toHaveCount(sessions.length);
+    expect(await page.locator('script:not([type])').count()).toBe(0);
+  });
+}
+
+test('after the meeting, one tap replays the day', async ({ page }) => {
+  await openAt(page, closing + 86_400_000);
+  await expect(page.locator('.now-title')).toHaveText('The meeting has ended');
+  await page.getByRole('link', { name: 'Replay the day' }).click();
+  await expect(page.locator('.preview-badge')).toContainText('60× speed');
+  await expect(page.locator('.now-state')).toHaveText('Coming up');
+  await expect(page.locator('.now-bar time.countdown')).toHaveAttribute('datetime', 'PT0H1M0S');
+  // At 60× one real second is the minute before the opening.
+  await page.clock.runFor(1000);
+  await expect(page.locator('[aria-current]')).toHaveAttribute('id', sessions[0].id);
+  await expect(page.locator('.now-bar time.countdown')).toHaveAttribute(
+    'datetime', isoDuration((ms(sessions[0].ends) - opening) / 1000));
+});
+
+test.describe('the phone layout', () => {
+  test('fits 320 px with no horizontal scroll, and keeps the now-bar in sight', async ({ page }) => {
+    await page.setViewportSize({ width: 320, height: 640 });
+    await openAt(page, ms(sessions[3].starts) + 60_000);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320);
+    await page.mouse.wheel(0, 3000);
+    await expect(page.locator('.now-bar')).toBeInViewport();
+    await expect(page.locator('.now-bar time.countdown')).toBeInViewport();
+  });
+
+  test('tap targets are at least 44 px high', async ({ page }) => {
+    await openAt(page, closing + 60_000, '?at=nonsense');
+    for (const target of await page.locator('a, button, summary').all()) {
+      const box = await target.boundingBox();
+      expect(box!.height, await target.innerText()).toBeGreaterThanOrEqual(44);
+    }
+  });
+
+  test('background and objective are one tap away', async ({ page }) => {
+    await openAt(page, middleOfPanel1);
+    const background = page.getByText('Human trafficking is a crime against humanity');
+    await expect(background).toBeHidden();
+    await page.getByText('About this meeting').click();
+    await expect(background).toBeVisible();
+    await expect(page.getByRole('heading', { name: 'Objective' })).toBeVisible();
+  });
+
+  test('follows the dark colour scheme', async ({ page }) => {
+    await page.emulateMedia({ colorScheme: 'dark' });
+    await openAt(page, middleOfPanel1);
+    const background = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+    expect(background).toBe('rgb(14, 22, 32)');
+    await page.screenshot({ path: 'test-results/screenshots/phone-dark-panel-1-middle.png' });
+  });
+});
