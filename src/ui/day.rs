@@ -38,7 +38,7 @@ pub fn Day(status: Memo<Status<'static>>, now: ReadSignal<DateTime<Utc>>) -> imp
     view! {
         <section class="day" aria-labelledby="day-heading">
             <h2 id="day-heading">
-                "Programme" <span class="day-zone">{format!("times in {zone}")}</span>
+                "Programme" <span class="day-zone">{format!("{zone} time")}</span>
             </h2>
             <p class="day-rule">
                 "No list of speakers · interventions of at most "

@@ -45,7 +45,7 @@ mod start {
             return;
         };
         fault.set_text_content(Some(
-            "Live times stopped because of an error in this page. The programme below is \
+            "Live times stopped because of an error in this page. The programme shown is \
              still right; reload the page to restart the clock.",
         ));
         let _ = fault.remove_attribute("hidden");
