@@ -7,8 +7,9 @@ import { brotliCompressSync, gzipSync, constants } from 'node:zlib';
 export const BUDGET_BROTLI_BYTES = 90_000;
 
 export function firstVisit(dist = 'dist') {
+  // Phones load dist/index.html; the projector page, dist/projector/index.html.
   const html = readFileSync(`${dist}/index.html`, 'utf8');
-  const pattern = /(?:href=|src=|from |module_or_path: )["']\/?([^"'?#]+\.(?:js|wasm|css|svg|png|json|webmanifest))["']/g;
+  const pattern = /(?:href=|src=|from |module_or_path: )["'](?:\.?\/)?([^"'?#]+\.(?:js|wasm|css|svg|png|json|webmanifest))["']/g;
   const files = ['index.html', ...new Set([...html.matchAll(pattern)].map((m) => m[1]))];
   return files.map((file) => {
     const bytes = readFileSync(`${dist}/${file}`);

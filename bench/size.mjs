@@ -6,17 +6,21 @@ import { execFileSync } from 'node:child_process';
 import { BUDGET_BROTLI_BYTES, firstVisit } from './first-visit.mjs';
 
 if (!process.argv.includes('--no-build')) {
-  execFileSync('trunk', ['build', '--release'], { stdio: 'inherit' });
+  execFileSync('scripts/build', { stdio: 'inherit' });
 }
 
-const rows = firstVisit();
-const total = { file: 'total', raw: 0, gzip: 0, brotli: 0 };
-for (const r of rows) for (const k of ['raw', 'gzip', 'brotli']) total[k] += r[k];
+const table = (title, rows) => {
+  const total = { file: 'total', raw: 0, gzip: 0, brotli: 0 };
+  for (const r of rows) for (const k of ['raw', 'gzip', 'brotli']) total[k] += r[k];
+  const width = Math.max(...rows.map((r) => r.file.length), 5);
+  const line = (r) => `${r.file.padEnd(width)} ${[r.raw, r.gzip, r.brotli].map((v) => v.toLocaleString('en-US').padStart(9)).join(' ')}`;
+  console.log(`\n${title}\n${'file'.padEnd(width)} ${['raw B', 'gzip B', 'brotli B'].map((h) => h.padStart(9)).join(' ')}`);
+  rows.forEach((r) => console.log(line(r)));
+  console.log(line(total));
+  return total;
+};
 
-const width = Math.max(...rows.map((r) => r.file.length), 5);
-const line = (r) => `${r.file.padEnd(width)} ${[r.raw, r.gzip, r.brotli].map((v) => v.toLocaleString('en-US').padStart(9)).join(' ')}`;
-console.log(`\n${'file'.padEnd(width)} ${['raw B', 'gzip B', 'brotli B'].map((h) => h.padStart(9)).join(' ')}`);
-rows.forEach((r) => console.log(line(r)));
-console.log(line(total));
-const share = ((total.brotli / BUDGET_BROTLI_BYTES) * 100).toFixed(1);
-console.log(`\nfirst visit: ${total.brotli} B brotli, ${share}% of the ${BUDGET_BROTLI_BYTES} B budget (${total.brotli <= BUDGET_BROTLI_BYTES ? 'within' : 'OVER'})`);
+const phone = table('A phone\'s first visit (dist/index.html and what it loads)', firstVisit('dist'));
+table('The projector page (dist/projector/index.html and what it loads)', firstVisit('dist/projector'));
+const share = ((phone.brotli / BUDGET_BROTLI_BYTES) * 100).toFixed(1);
+console.log(`\nphone first visit: ${phone.brotli} B brotli, ${share}% of the ${BUDGET_BROTLI_BYTES} B budget (${phone.brotli <= BUDGET_BROTLI_BYTES ? 'within' : 'OVER'})`);

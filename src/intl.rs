@@ -23,6 +23,7 @@ extern "C" {
 /// The formats, made once: constructing an `Intl.DateTimeFormat` is costly.
 struct Formats {
     meeting_time: Format,
+    meeting_clock: Format,
     meeting_date: Format,
     meeting_day: Format,
     local_time: Format,
@@ -37,6 +38,12 @@ impl Formats {
         let time = [
             ("hour", "2-digit"),
             ("minute", "2-digit"),
+            ("hourCycle", "h23"),
+        ];
+        let clock = [
+            ("hour", "2-digit"),
+            ("minute", "2-digit"),
+            ("second", "2-digit"),
             ("hourCycle", "h23"),
         ];
         let day = [
@@ -62,6 +69,7 @@ impl Formats {
         };
         Some(Formats {
             meeting_time: make(Some(zone), &time)?,
+            meeting_clock: make(Some(zone), &clock)?,
             meeting_date: make(Some(zone), &date)?,
             meeting_day: make(Some(zone), &day)?,
             local_time: make(None, &time)?,
@@ -84,6 +92,14 @@ pub fn meeting_time(at: Stamp) -> String {
     FORMATS.with(|f| match f {
         Some(f) => f.meeting_time.format(&js_date(at)),
         // Without Intl's zones, the offset the programme wrote is the next best thing.
+        None => at.wall_time(),
+    })
+}
+
+/// `14:05:09` on the meeting's clock.
+pub fn meeting_time_seconds(at: Stamp) -> String {
+    FORMATS.with(|f| match f {
+        Some(f) => f.meeting_clock.format(&js_date(at)),
         None => at.wall_time(),
     })
 }

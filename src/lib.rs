@@ -8,7 +8,9 @@ extern crate alloc;
 
 pub mod clock;
 pub mod countdown;
+pub mod intervention;
 pub mod intl;
+pub mod kiosk;
 pub mod programme;
 pub mod settings;
 pub mod timeline;
@@ -18,6 +20,3 @@ use programme::Programme;
 
 /// The meeting, read and checked from `programme.toml` by the build script.
 pub static PROGRAMME: Programme = include!(concat!(env!("OUT_DIR"), "/programme.rs"));
-
-#[cfg(target_arch = "wasm32")]
-pub use ui::start;

@@ -1,6 +1,6 @@
-//! The bundle's entry point: everything lives in the library.
+//! The phone page's bundle: everything lives in the library.
 
 fn main() {
     #[cfg(target_arch = "wasm32")]
-    nownext::start();
+    nownext::ui::start_phone();
 }

@@ -1,10 +1,11 @@
 //! What the page's address asks for: `?at=` and `&speed=` to preview the day at another
-//! instant. Parsing is total: anything unreadable becomes a [`Notice`] and the page falls
-//! back to real time, never a panic.
+//! instant, `?delay=` and `&since=` when the day runs late. Parsing is total: anything unreadable becomes a [`Notice`] and is ignored
+//! (the page then shows real time, on time), never a panic. Unknown keys do nothing.
 
 use chrono::{DateTime, NaiveDate, NaiveTime, Utc};
 
-use crate::programme::Programme;
+use crate::programme::{Programme, Stamp};
+use crate::timeline::Delay;
 
 /// The fastest a preview may run: one hour of the meeting per second.
 pub const MAX_SPEED: u32 = 3600;
@@ -15,6 +16,7 @@ const ECHO_CHARS: usize = 40;
 pub struct Settings {
     /// `None` shows real time.
     pub preview: Option<Preview>,
+    pub delay: Delay,
     pub notices: Vec<Notice>,
 }
 
@@ -30,6 +32,8 @@ pub struct Preview {
 pub enum Notice {
     BadAt(String),
     BadSpeed(String),
+    BadDelay(String),
+    BadSince(String),
 }
 
 impl Notice {
@@ -41,6 +45,13 @@ impl Notice {
             Notice::BadSpeed(given) => format!(
                 "Ignored “speed={given}”: not a number from 0 to {MAX_SPEED}. Showing real time."
             ),
+            Notice::BadDelay(given) => format!(
+                "Ignored “delay={given}”: not a whole number of minutes from 0 to {}. Showing planned times.",
+                Delay::MAX_MINUTES
+            ),
+            Notice::BadSince(given) => {
+                format!("Ignored the delay: “since={given}” is not a time. Showing planned times.")
+            }
         }
     }
 }
@@ -48,18 +59,30 @@ impl Notice {
 /// Reads a query string (with or without its leading `?`).
 pub fn parse(query: &str, programme: &Programme) -> Settings {
     let query = query.strip_prefix('?').unwrap_or(query);
-    let mut at = None;
-    let mut speed = None;
-    for (key, value) in form_urlencoded::parse(query.as_bytes()) {
-        // The first of a repeated key wins, as with URLSearchParams.get.
-        match key.as_ref() {
-            "at" if at.is_none() => at = Some(value.into_owned()),
-            "speed" if speed.is_none() => speed = Some(value.into_owned()),
-            _ => {}
+    let [at, speed, delay, since] = ["at", "speed", "delay", "since"].map(|key| first(query, key));
+
+    let mut settings = Settings::default();
+    if let Some(delay) = delay {
+        match (parse_minutes(&delay), since) {
+            (None, _) => settings.notices.push(Notice::BadDelay(echo(&delay))),
+            (Some(minutes), None) => {
+                settings.delay = Delay {
+                    minutes,
+                    since: None,
+                }
+            }
+            (Some(minutes), Some(since)) => match parse_at(&since, programme) {
+                Some(since) => {
+                    settings.delay = Delay {
+                        minutes,
+                        since: Some(since.timestamp()),
+                    }
+                }
+                None => settings.notices.push(Notice::BadSince(echo(&since))),
+            },
         }
     }
 
-    let mut settings = Settings::default();
     let from = at.map(|given| parse_at(&given, programme).ok_or(given));
     let speed = speed.map(|given| parse_speed(&given).ok_or(given));
     match (from, speed) {
@@ -79,6 +102,70 @@ pub fn parse(query: &str, programme: &Programme) -> Settings {
         }
     }
     settings
+}
+
+/// The value of the first `key` in `query`, as URLSearchParams.get gives it.
+fn first(query: &str, key: &str) -> Option<String> {
+    form_urlencoded::parse(query.as_bytes())
+        .find(|(k, _)| k == key)
+        .map(|(_, value)| value.into_owned())
+}
+
+/// Whole minutes of delay, from 0 to [`Delay::MAX_MINUTES`].
+fn parse_minutes(given: &str) -> Option<u32> {
+    let minutes = digits(given.trim(), 1..=4)?;
+    (minutes <= Delay::MAX_MINUTES).then_some(minutes)
+}
+
+/// The query for `base` (a query string) with `delay` in it instead of any delay it had:
+/// what the projector writes into its address, and the phone link in its QR code.
+pub fn with_delay(base: &str, delay: Delay, programme: &Programme) -> String {
+    let base = base.strip_prefix('?').unwrap_or(base);
+    let mut query = form_urlencoded::Serializer::new(String::new());
+    for (key, value) in form_urlencoded::parse(base.as_bytes()) {
+        if key != "delay" && key != "since" {
+            query.append_pair(&key, &value);
+        }
+    }
+    if delay.minutes > 0 {
+        query.append_pair("delay", &delay.minutes.to_string());
+        if let Some(since) = delay.since {
+            let offset = programme.day().map_or(0, |(_, o)| o.local_minus_utc());
+            query.append_pair(
+                "since",
+                &Stamp {
+                    unix: since,
+                    offset,
+                }
+                .rfc3339(),
+            );
+        }
+    }
+    let query = query.finish();
+    if query.is_empty() {
+        query
+    } else {
+        format!("?{query}")
+    }
+}
+
+/// The phone page's query for what this page shows: its delay and nothing else (a phone
+/// shows real time).
+pub fn phone_query(delay: Delay, programme: &Programme) -> String {
+    with_delay("", delay, programme)
+}
+
+/// The phone page's path for the projector page at `path`: the folder that holds
+/// `projector/`, so the pair works from the root and from any sub-path.
+pub fn phone_path(projector_path: &str) -> String {
+    let folder = projector_path
+        .strip_suffix("index.html")
+        .unwrap_or(projector_path);
+    let folder = folder.strip_suffix('/').unwrap_or(folder);
+    match folder.rsplit_once('/') {
+        Some((parent, _)) => format!("{parent}/"),
+        None => "/".to_owned(),
+    }
 }
 
 /// `at` as an RFC 3339 instant, as a date and time on the meeting's wall clock, or as a time
@@ -340,10 +427,87 @@ mod tests {
         assert_eq!(opening - replay.from, chrono::TimeDelta::minutes(1));
     }
 
+    #[test]
+    fn delay_and_since() {
+        let settings = parse("?delay=10&since=12:50", &PROGRAMME);
+        assert_eq!(settings.notices, []);
+        assert_eq!(
+            settings.delay,
+            Delay {
+                minutes: 10,
+                since: Some(rfc("2012-04-03T12:50:00-04:00").timestamp())
+            }
+        );
+        assert_eq!(
+            parse("?delay=15", &PROGRAMME).delay,
+            Delay {
+                minutes: 15,
+                since: None
+            }
+        );
+        assert_eq!(parse("?view=phone&x=1", &PROGRAMME), Settings::default());
+        assert_eq!(parse("?since=12:00", &PROGRAMME), Settings::default());
+    }
+
+    #[test]
+    fn bad_delays_are_ignored_with_a_notice() {
+        for (query, notice) in [
+            ("?delay=abc", Notice::BadDelay("abc".into())),
+            ("?delay=-9999", Notice::BadDelay("-9999".into())),
+            ("?delay=1441", Notice::BadDelay("1441".into())),
+            ("?delay=99999999999", Notice::BadDelay("99999999999".into())),
+            ("?delay=2.5", Notice::BadDelay("2.5".into())),
+            ("?delay=10&since=lunch", Notice::BadSince("lunch".into())),
+        ] {
+            let settings = parse(query, &PROGRAMME);
+            assert_eq!(settings.delay, Delay::NONE, "{query}");
+            assert_eq!(settings.notices, [notice], "{query}");
+        }
+        assert_eq!(parse("?delay=1440", &PROGRAMME).delay.minutes, 1440);
+    }
+
+    #[test]
+    fn the_delay_round_trips_through_the_address() {
+        let delay = Delay {
+            minutes: 25,
+            since: Some(rfc("2012-04-03T12:50:07-04:00").timestamp()),
+        };
+        let query = with_delay(
+            "?view=projector&at=11:00&delay=5&lang=fr",
+            delay,
+            &PROGRAMME,
+        );
+        assert_eq!(
+            query,
+            "?view=projector&at=11%3A00&lang=fr&delay=25&since=2012-04-03T12%3A50%3A07-04%3A00"
+        );
+        let back = parse(&query, &PROGRAMME);
+        assert_eq!(back.delay, delay);
+        assert_eq!(
+            phone_query(delay, &PROGRAMME),
+            "?delay=25&since=2012-04-03T12%3A50%3A07-04%3A00"
+        );
+        assert_eq!(phone_query(Delay::NONE, &PROGRAMME), "");
+        assert_eq!(
+            with_delay("?view=projector&delay=5", Delay::NONE, &PROGRAMME),
+            "?view=projector"
+        );
+    }
+
+    #[test]
+    fn the_phone_page_is_the_folder_above_the_projector() {
+        assert_eq!(phone_path("/projector/"), "/");
+        assert_eq!(phone_path("/projector"), "/");
+        assert_eq!(phone_path("/projector/index.html"), "/");
+        assert_eq!(phone_path("/nownext/projector/"), "/nownext/");
+        assert_eq!(phone_path(""), "/");
+    }
+
     proptest! {
         #[test]
         fn any_query_is_read_without_panic(query in any::<String>()) {
             let settings = parse(&query, &PROGRAMME);
+            prop_assert!(settings.delay.minutes <= Delay::MAX_MINUTES);
             if let Some(p) = settings.preview {
                 prop_assert!(p.speed.is_finite() && p.speed > 0.0 && p.speed <= f64::from(MAX_SPEED));
             }

@@ -1,9 +1,9 @@
 //! The rules of the day: what is on at an instant, how long it still runs, what comes next.
 //!
-//! Pure functions of (programme, instant), tested natively. Sessions are half-open intervals,
-//! `[starts, ends)`: at the very second one session ends and the next starts, the next is on.
-//! Everything works on whole seconds, so a display ticking on second boundaries never shows
-//! a session as live with 0:00 left.
+//! Pure functions of (programme, delay, instant), tested natively. Sessions are half-open
+//! intervals, `[starts, ends)`: at the very second one session ends and the next starts, the
+//! next is on. Everything works on whole seconds, so a display ticking on second boundaries
+//! never shows a session as live with 0:00 left.
 
 use chrono::{DateTime, TimeDelta, Utc};
 
@@ -62,22 +62,101 @@ impl Span {
     }
 }
 
-/// What is happening in `programme` at `at` (counted in whole seconds).
-pub fn status_at(programme: &Programme, at: DateTime<Utc>) -> Status<'_> {
+/// How late the day runs: `minutes` added to everything not yet over at `since`.
+///
+/// A session that had ended by `since` keeps its times; one running at `since` keeps its
+/// start and ends later; every later one starts and ends later. With no `since` the whole
+/// day moves. Order and gaps are kept, so the day never overlaps itself.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Delay {
+    pub minutes: u32,
+    /// Unix seconds, on the planned timeline.
+    pub since: Option<i64>,
+}
+
+impl Delay {
+    pub const NONE: Delay = Delay {
+        minutes: 0,
+        since: None,
+    };
+    /// More than this is not a delay but a different day.
+    pub const MAX_MINUTES: u32 = 24 * 60;
+    /// What one press of `+` or `−` changes.
+    pub const STEP_MINUTES: u32 = 5;
+
+    fn shift(&self, planned: Stamp) -> Stamp {
+        if self.minutes > 0 && self.since.is_none_or(|since| planned.unix > since) {
+            planned.shifted(TimeDelta::minutes(i64::from(self.minutes)))
+        } else {
+            planned
+        }
+    }
+
+    /// When `session` starts, this delay applied.
+    pub fn starts(&self, session: &Session) -> Stamp {
+        self.shift(session.starts)
+    }
+
+    /// When `session` ends, this delay applied. A session running at `since` keeps its
+    /// start and ends later.
+    pub fn ends(&self, session: &Session) -> Stamp {
+        self.shift(session.ends)
+    }
+
+    /// One press of `+` (`step` > 0) or `−` at `at`: the rest of the day moves by `step`
+    /// minutes, within 0 and [`Delay::MAX_MINUTES`]. The anchor is chosen on the planned
+    /// timeline so that what has ended stays ended and what is on keeps its start.
+    pub fn stepped(self, programme: &Programme, step: i32, at: DateTime<Utc>) -> Delay {
+        let minutes = self
+            .minutes
+            .saturating_add_signed(step)
+            .min(Delay::MAX_MINUTES);
+        if minutes == 0 {
+            return Delay::NONE;
+        }
+        let t = at.timestamp();
+        let since = match status_at(programme, self, at) {
+            // Nothing has begun: the whole day moves.
+            Status::Before { .. } => None,
+            Status::Live { session, .. }
+            | Status::Break {
+                entry: Some(session),
+                ..
+            } => Some(t.clamp(session.starts.unix, session.ends.unix - 1)),
+            // In a gap: everything from the next session moves.
+            Status::Break {
+                entry: None,
+                next: Some(next),
+                ..
+            } => Some(next.starts.unix - 1),
+            Status::Break {
+                entry: None,
+                next: None,
+                ..
+            }
+            | Status::After { .. } => Some(t),
+        };
+        Delay { minutes, since }
+    }
+}
+
+/// What is happening in `programme`, running `delay` late, at `at` (counted in whole seconds).
+pub fn status_at(programme: &Programme, delay: Delay, at: DateTime<Utc>) -> Status<'_> {
     let t = at.timestamp();
     let sessions = &programme.sessions;
     if let Some(first) = sessions.first()
-        && t < first.starts.unix
+        && t < delay.starts(first).unix
     {
         return Status::Before {
             first,
-            starts_in: TimeDelta::seconds(first.starts.unix - t),
+            starts_in: TimeDelta::seconds(delay.starts(first).unix - t),
         };
     }
     for (index, session) in sessions.iter().enumerate() {
         let next = sessions.get(index + 1);
-        if session.starts.unix <= t && t < session.ends.unix {
-            let span = Span::new(session.starts, session.ends, t);
+        let (starts, ends) = (delay.starts(session), delay.ends(session));
+        if starts.unix <= t && t < ends.unix {
+            let span = Span::new(starts, ends, t);
             return match session.kind {
                 Kind::Session => Status::Live {
                     session,
@@ -92,12 +171,12 @@ pub fn status_at(programme: &Programme, at: DateTime<Utc>) -> Status<'_> {
             };
         }
         if let Some(next) = next
-            && session.ends.unix <= t
-            && t < next.starts.unix
+            && ends.unix <= t
+            && t < delay.starts(next).unix
         {
             return Status::Break {
                 entry: None,
-                span: Span::new(session.ends, next.starts, t),
+                span: Span::new(ends, delay.starts(next), t),
                 next: Some(next),
             };
         }
@@ -181,12 +260,12 @@ impl<'p> Status<'p> {
 }
 
 /// How many sessions have ended at `at`: the rows to show as past.
-pub fn ended_count(programme: &Programme, at: DateTime<Utc>) -> usize {
+pub fn ended_count(programme: &Programme, delay: Delay, at: DateTime<Utc>) -> usize {
     let t = at.timestamp();
     programme
         .sessions
         .iter()
-        .filter(|s| s.ends.unix <= t)
+        .filter(|s| delay.ends(s).unix <= t)
         .count()
 }
 
@@ -210,12 +289,14 @@ mod tests {
     }
 
     fn current_id(p: &Programme, t: i64) -> Option<&str> {
-        status_at(p, at(t)).current().map(|s| s.id.as_ref())
+        status_at(p, Delay::NONE, at(t))
+            .current()
+            .map(|s| s.id.as_ref())
     }
 
     #[test]
     fn eleven_oclock_exactly_is_panel_one_not_the_opening() {
-        let status = status_at(&PROGRAMME, rfc("2012-04-03T11:00:00-04:00"));
+        let status = status_at(&PROGRAMME, Delay::NONE, rfc("2012-04-03T11:00:00-04:00"));
         let Status::Live {
             session,
             span,
@@ -229,7 +310,7 @@ mod tests {
         assert_eq!(span.remaining, TimeDelta::hours(2));
         assert_eq!(next.map(|n| n.id.as_ref()), Some("break"));
 
-        let before = status_at(&PROGRAMME, rfc("2012-04-03T10:59:59-04:00"));
+        let before = status_at(&PROGRAMME, Delay::NONE, rfc("2012-04-03T10:59:59-04:00"));
         assert_eq!(before.current().map(|s| s.id.as_ref()), Some("opening"));
         assert_eq!(before.countdown(), Some(TimeDelta::seconds(1)));
     }
@@ -264,9 +345,9 @@ mod tests {
             );
             assert_eq!(current_id(&PROGRAMME, end), next, "{} end", session.id);
 
-            let last_second = status_at(&PROGRAMME, at(end - 1));
+            let last_second = status_at(&PROGRAMME, Delay::NONE, at(end - 1));
             assert_eq!(last_second.countdown(), Some(TimeDelta::seconds(1)));
-            let first_second = status_at(&PROGRAMME, at(start));
+            let first_second = status_at(&PROGRAMME, Delay::NONE, at(start));
             assert_eq!(
                 first_second.countdown(),
                 Some(TimeDelta::seconds(end - start))
@@ -278,7 +359,7 @@ mod tests {
 
     #[test]
     fn the_break_is_a_break_and_says_what_resumes() {
-        let status = status_at(&PROGRAMME, rfc("2012-04-03T14:00:00-04:00"));
+        let status = status_at(&PROGRAMME, Delay::NONE, rfc("2012-04-03T14:00:00-04:00"));
         let Status::Break { entry, span, next } = status else {
             panic!("{status:?}")
         };
@@ -293,6 +374,7 @@ mod tests {
         let opening = rfc("2012-04-03T10:00:00-04:00");
         let far = status_at(
             &PROGRAMME,
+            Delay::NONE,
             opening - TimeDelta::days(3) - TimeDelta::minutes(5),
         );
         assert!(matches!(far, Status::Before { first, .. } if first.id == "opening"));
@@ -302,31 +384,37 @@ mod tests {
         );
         assert_eq!(far.current(), None);
 
-        let last_second = status_at(&PROGRAMME, rfc("2012-04-03T17:59:59-04:00"));
+        let last_second = status_at(&PROGRAMME, Delay::NONE, rfc("2012-04-03T17:59:59-04:00"));
         assert_eq!(
             last_second.current().map(|s| s.id.as_ref()),
             Some("closing")
         );
         assert_eq!(last_second.next(), None);
 
-        let over = status_at(&PROGRAMME, rfc("2012-04-03T18:00:00-04:00"));
+        let over = status_at(&PROGRAMME, Delay::NONE, rfc("2012-04-03T18:00:00-04:00"));
         assert!(matches!(over, Status::After { last: Some(l) } if l.id == "closing"));
         assert_eq!(over.countdown(), None);
-        assert_eq!(ended_count(&PROGRAMME, rfc("2012-04-03T18:00:00-04:00")), 5);
-        assert_eq!(ended_count(&PROGRAMME, rfc("2012-04-03T17:59:59-04:00")), 4);
+        assert_eq!(
+            ended_count(&PROGRAMME, Delay::NONE, rfc("2012-04-03T18:00:00-04:00")),
+            5
+        );
+        assert_eq!(
+            ended_count(&PROGRAMME, Delay::NONE, rfc("2012-04-03T17:59:59-04:00")),
+            4
+        );
     }
 
     #[test]
     fn sub_second_instants_count_as_their_whole_second() {
         let almost = rfc("2012-04-03T10:59:59.999-04:00");
         assert_eq!(
-            status_at(&PROGRAMME, almost)
+            status_at(&PROGRAMME, Delay::NONE, almost)
                 .current()
                 .map(|s| s.id.as_ref()),
             Some("opening")
         );
         assert_eq!(
-            status_at(&PROGRAMME, almost).countdown(),
+            status_at(&PROGRAMME, Delay::NONE, almost).countdown(),
             Some(TimeDelta::seconds(1))
         );
     }
@@ -344,7 +432,7 @@ mod tests {
     #[test]
     fn an_unlisted_gap_is_a_break_until_the_next_session() {
         let programme = with_gap();
-        let status = status_at(&programme, rfc("2012-04-03T13:00:00-04:00"));
+        let status = status_at(&programme, Delay::NONE, rfc("2012-04-03T13:00:00-04:00"));
         let Status::Break { entry, span, next } = status else {
             panic!("{status:?}")
         };
@@ -365,7 +453,7 @@ mod tests {
     }
 
     fn check_invariants(p: &Programme, t: i64) {
-        let status = status_at(p, at(t));
+        let status = status_at(p, Delay::NONE, at(t));
         let first = p.sessions.first().expect("sessions");
         let last = p.sessions.last().expect("sessions");
         assert_eq!(
@@ -394,9 +482,118 @@ mod tests {
             let change = t + countdown.num_seconds();
             assert!(countdown > TimeDelta::zero());
             // The countdown ends exactly where the status changes.
-            assert_eq!(status_at(p, at(change - 1)).phase(), status.phase());
-            assert_ne!(status_at(p, at(change)).phase(), status.phase());
+            assert_eq!(
+                status_at(p, Delay::NONE, at(change - 1)).phase(),
+                status.phase()
+            );
+            assert_ne!(
+                status_at(p, Delay::NONE, at(change)).phase(),
+                status.phase()
+            );
         }
+    }
+
+    fn ids_and_times(p: &Programme, delay: Delay) -> Vec<(String, String, String)> {
+        p.sessions
+            .iter()
+            .map(|s| {
+                (
+                    s.id.to_string(),
+                    delay.starts(s).wall_time(),
+                    delay.ends(s).wall_time(),
+                )
+            })
+            .collect()
+    }
+
+    fn day(rows: &[(&str, &str, &str)]) -> Vec<(String, String, String)> {
+        rows.iter()
+            .map(|(a, b, c)| (a.to_string(), b.to_string(), c.to_string()))
+            .collect()
+    }
+
+    #[test]
+    fn a_delay_moves_the_live_session_end_and_everything_after() {
+        let since = rfc("2012-04-03T12:50:00-04:00").timestamp();
+        let delay = Delay {
+            minutes: 10,
+            since: Some(since),
+        };
+        assert_eq!(
+            ids_and_times(&PROGRAMME, delay),
+            day(&[
+                ("opening", "10:00", "11:00"),
+                ("panel-1", "11:00", "13:10"),
+                ("break", "13:10", "15:10"),
+                ("panel-2", "15:10", "17:55"),
+                ("closing", "17:55", "18:10"),
+            ])
+        );
+        let status = status_at(&PROGRAMME, delay, rfc("2012-04-03T13:05:00-04:00"));
+        assert_eq!(status.current().map(|s| s.id.as_ref()), Some("panel-1"));
+        assert_eq!(status.countdown(), Some(TimeDelta::minutes(5)));
+        let over = rfc("2012-04-03T18:09:59-04:00");
+        assert_eq!(
+            status_at(&PROGRAMME, delay, over)
+                .current()
+                .map(|s| s.id.as_ref()),
+            Some("closing")
+        );
+    }
+
+    #[test]
+    fn a_delay_without_since_moves_the_whole_day() {
+        let delay = Delay {
+            minutes: 15,
+            since: None,
+        };
+        assert_eq!(
+            ids_and_times(&PROGRAMME, delay)[0],
+            ("opening".into(), "10:15".into(), "11:15".into())
+        );
+        let status = status_at(&PROGRAMME, delay, rfc("2012-04-03T10:05:00-04:00"));
+        assert!(matches!(status, Status::Before { .. }));
+        assert_eq!(status.countdown(), Some(TimeDelta::minutes(10)));
+    }
+
+    #[test]
+    fn steps_anchor_once_and_add_up() {
+        let t = rfc("2012-04-03T12:50:00-04:00");
+        let once = Delay::NONE.stepped(&PROGRAMME, 5, t);
+        assert_eq!(
+            once,
+            Delay {
+                minutes: 5,
+                since: Some(t.timestamp())
+            }
+        );
+        let twice = once.stepped(&PROGRAMME, 5, t + TimeDelta::minutes(14));
+        // 13:04 is still Panel I (running to 13:05), so the anchor stays within it.
+        assert_eq!(twice.minutes, 10);
+        assert_eq!(
+            status_at(&PROGRAMME, twice, t + TimeDelta::minutes(14))
+                .current()
+                .map(|s| s.id.as_ref()),
+            Some("panel-1")
+        );
+        assert_eq!(
+            twice.stepped(&PROGRAMME, -5, t).stepped(&PROGRAMME, -5, t),
+            Delay::NONE
+        );
+        assert_eq!(Delay::NONE.stepped(&PROGRAMME, -5, t), Delay::NONE);
+        let most = Delay {
+            minutes: Delay::MAX_MINUTES,
+            since: None,
+        };
+        assert_eq!(most.stepped(&PROGRAMME, 5, t).minutes, Delay::MAX_MINUTES);
+    }
+
+    #[test]
+    fn a_step_before_the_day_moves_all_of_it() {
+        let early = rfc("2012-04-03T09:00:00-04:00");
+        let delay = Delay::NONE.stepped(&PROGRAMME, 5, early);
+        assert_eq!(delay.since, None);
+        assert_eq!(delay.starts(&PROGRAMME.sessions[0]).wall_time(), "10:05");
     }
 
     proptest! {
@@ -411,6 +608,47 @@ mod tests {
             let programme = with_gap();
             let t = programme.sessions[0].starts.unix + offset;
             check_invariants(&programme, t);
+        }
+
+        /// However late the day runs and from when, it stays in order without overlaps.
+        #[test]
+        fn a_delayed_day_stays_in_order(minutes in 0u32..=Delay::MAX_MINUTES, since in proptest::option::of(-7_200i64..36_000)) {
+            let since = since.map(|s| PROGRAMME.sessions[0].starts.unix + s);
+            let delay = Delay { minutes, since };
+            let mut previous_end = i64::MIN;
+            for s in PROGRAMME.sessions.iter() {
+                let (starts, ends) = (delay.starts(s).unix, delay.ends(s).unix);
+                prop_assert!(previous_end <= starts && starts < ends);
+                prop_assert!(starts >= s.starts.unix && ends >= s.ends.unix);
+                previous_end = ends;
+            }
+        }
+
+        /// A press of + never brings back what has ended nor ends what is on; a press of −
+        /// never brings back what has ended.
+        #[test]
+        fn a_step_keeps_the_past_and_the_present(
+            minutes in 0u32..300,
+            since in proptest::option::of(-7_200i64..36_000),
+            offset in -3_600i64..14 * 3_600,
+            step in prop_oneof![Just(5i32), Just(-5i32)],
+            gap in any::<bool>(),
+        ) {
+            let programme = if gap { with_gap() } else { PROGRAMME.clone() };
+            let first = programme.sessions[0].starts.unix;
+            let before = Delay { minutes, since: since.map(|s| first + s) };
+            let now = at(first + offset);
+            let after = before.stepped(&programme, step, now);
+            for s in programme.sessions.iter() {
+                if before.ends(s).unix <= now.timestamp() {
+                    prop_assert!(after.ends(s).unix <= now.timestamp(), "{} came back", s.id);
+                }
+            }
+            let current = status_at(&programme, before, now).current().map(|s| s.id.clone());
+            if step > 0 && current.is_some() {
+                let still = status_at(&programme, after, now).current().map(|s| s.id.clone());
+                prop_assert_eq!(still, current);
+            }
         }
     }
 }

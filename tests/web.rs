@@ -7,7 +7,8 @@ use leptos::mount::mount_to;
 use leptos::prelude::*;
 use leptos::task::tick;
 use nownext::settings::{Notice, Settings};
-use nownext::ui::App;
+use nownext::timeline::Delay;
+use nownext::ui::{Announcer, Live, Phone, Projector};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 use web_sys::{Element, HtmlElement};
@@ -20,8 +21,24 @@ fn at(text: &str) -> DateTime<Utc> {
         .with_timezone(&Utc)
 }
 
-/// A fresh container in the page with the app mounted in it, on a clock the test drives.
+/// Which page to mount.
+#[derive(Clone, Copy)]
+enum Page {
+    Phone,
+    Projector,
+}
+
+/// A fresh container in the page with the phone page mounted in it, on a clock the test
+/// drives.
 fn mounted(
+    settings: Settings,
+    start: &str,
+) -> (HtmlElement, WriteSignal<DateTime<Utc>>, impl Drop) {
+    mounted_page(Page::Phone, settings, start)
+}
+
+fn mounted_page(
+    page: Page,
     settings: Settings,
     start: &str,
 ) -> (HtmlElement, WriteSignal<DateTime<Utc>>, impl Drop) {
@@ -35,7 +52,17 @@ fn mounted(
         .append_child(&container)
         .expect("append");
     let (now, set_now) = signal(at(start));
-    let handle = mount_to(container.clone(), move || view! { <App settings now /> });
+    let handle = mount_to(container.clone(), move || {
+        let live = Live::new(settings.delay, now);
+        let page = match page {
+            Page::Phone => view! { <Phone settings live /> }.into_any(),
+            Page::Projector => view! { <Projector settings live /> }.into_any(),
+        };
+        view! {
+            {page}
+            <Announcer live />
+        }
+    });
     (container, set_now, handle)
 }
 
@@ -145,8 +172,8 @@ async fn times_are_time_elements_with_their_offset() {
 #[wasm_bindgen_test]
 async fn a_bad_parameter_is_explained_and_the_programme_stays() {
     let settings = Settings {
-        preview: None,
         notices: vec![Notice::BadAt("<b>noon</b>".into())],
+        ..Settings::default()
     };
     let (page, _set_now, _handle) = mounted(settings, "2012-04-03T11:00:00-04:00");
     tick().await;
@@ -169,6 +196,50 @@ async fn a_bad_parameter_is_explained_and_the_programme_stays() {
             .expect("rows")
             .length(),
         5
+    );
+    page.remove();
+}
+
+#[wasm_bindgen_test]
+async fn the_projector_shows_now_next_and_a_qr_code_for_phones() {
+    let settings = Settings {
+        delay: Delay {
+            minutes: 10,
+            since: None,
+        },
+        ..Settings::default()
+    };
+    let (page, set_now, _handle) =
+        mounted_page(Page::Projector, settings, "2012-04-03T16:00:00-04:00");
+    tick().await;
+    assert_eq!(
+        find(&page, ".pj-title").text_content().as_deref(),
+        Some("Interactive Panel Discussion II")
+    );
+    assert_eq!(
+        find(&page, ".late").text_content().as_deref(),
+        Some("Running 10 minutes late")
+    );
+    // Panel II started at 15:10 with the whole day 10 minutes late: 1:55:00 left.
+    assert_eq!(
+        attr(&find(&page, ".pj-now time.countdown"), "datetime"),
+        "PT1H55M0S"
+    );
+    let next = find(&page, ".pj-next").text_content().unwrap_or_default();
+    assert!(
+        next.contains("17:55") && next.contains("Closing Remarks"),
+        "{next}"
+    );
+    let qr = find(&page, "svg.qr");
+    let url = attr(&qr, "data-url");
+    // The test page is not under projector/, so the phone page is its own folder.
+    assert!(url.ends_with("/?delay=10"), "{url}");
+
+    set_now.set(at("2012-04-03T17:55:00-04:00"));
+    tick().await;
+    assert_eq!(
+        find(&page, ".pj-title").text_content().as_deref(),
+        Some("Closing Remarks")
     );
     page.remove();
 }

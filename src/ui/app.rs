@@ -1,46 +1,78 @@
-use chrono::{DateTime, Utc};
+//! What every view shares: the instant, the delay and what they make of the day, and the
+//! live region that tells screen readers when something starts or ends.
+
+use chrono::{DateTime, TimeDelta, Utc};
 use leptos::prelude::*;
 
-use super::about::About;
-use super::day::Day;
-use super::notices::Notices;
-use super::now_bar::NowBar;
-use super::time::OnDay;
 use crate::PROGRAMME;
-use crate::settings::Settings;
-use crate::timeline::{self, Phase};
+use crate::programme::Stamp;
+use crate::timeline::{self, Delay, Phase, Status};
 
-/// The phone view: what is on, the whole day, and the meeting's background.
+#[derive(Clone, Copy)]
+pub struct Live {
+    pub now: ReadSignal<DateTime<Utc>>,
+    pub delay: RwSignal<Delay>,
+    pub status: Memo<Status<'static>>,
+    /// Changes only when something starts or ends, or the delay changes.
+    pub phase: Memo<(Phase<'static>, Delay)>,
+}
+
+impl Live {
+    pub fn new(delay: Delay, now: ReadSignal<DateTime<Utc>>) -> Live {
+        let delay = RwSignal::new(delay);
+        let status = Memo::new(move |_| timeline::status_at(&PROGRAMME, delay.get(), now.get()));
+        let phase = Memo::new(move |_| (status.with(|s| s.phase()), delay.get()));
+        Live {
+            now,
+            delay,
+            status,
+            phase,
+        }
+    }
+
+    /// Time left until the next change, updated each second.
+    pub fn remaining(self) -> Memo<TimeDelta> {
+        let status = self.status;
+        Memo::new(move |_| status.with(|s| s.countdown().unwrap_or_default()))
+    }
+
+    /// Seconds elapsed and in all of the running period, for a `<progress>`: whole numbers,
+    /// so the bundle needs no float formatting.
+    pub fn progress(self) -> (impl Fn() -> i64 + Copy, impl Fn() -> i64 + Copy) {
+        let status = self.status;
+        let span = move || status.with(|s| s.span());
+        (
+            move || span().map_or(0, |s| s.elapsed.num_seconds()),
+            move || span().map_or(1, |s| (s.elapsed + s.remaining).num_seconds()),
+        )
+    }
+
+    /// The meeting's wall clock, `14:05` or with seconds `14:05:09`.
+    pub fn clock(self, seconds: bool) -> impl Fn() -> String + Copy {
+        let now = self.now;
+        let offset = PROGRAMME.day().map_or(0, |(_, o)| o.local_minus_utc());
+        move || {
+            let at = Stamp::new(now.get(), offset);
+            if seconds {
+                crate::intl::meeting_time_seconds(at)
+            } else {
+                crate::intl::meeting_time(at)
+            }
+        }
+    }
+}
+
+/// A polite live region: a screen reader hears when a session starts or ends, never the
+/// seconds.
 #[component]
-pub fn App(settings: Settings, now: ReadSignal<DateTime<Utc>>) -> impl IntoView {
-    let programme = &PROGRAMME;
-    let meeting = &programme.meeting;
-    let status = Memo::new(move |_| timeline::status_at(programme, now.get()));
-    let phase = Memo::new(move |_| status.with(|s| s.phase()));
-    let opening = programme.sessions.first().map(|s| s.starts);
-
+pub fn Announcer(live: Live) -> impl IntoView {
     view! {
-        <Notices settings />
-        <header class="meeting">
-            <h1>{meeting.title.as_ref()}</h1>
-            {meeting.subtitle.as_deref().map(|s| view! { <p class="subtitle">{s}</p> })}
-            <p class="where">
-                {opening.map(|at| view! { <OnDay stamp=at /> })}
-                <span class="venue">{meeting.venue.as_ref()}</span>
-            </p>
-        </header>
-        <NowBar status phase now />
-        <main>
-            <Day status now />
-            <About />
-        </main>
         <p class="visually-hidden" aria-live="polite">
-            {move || announcement(phase.get())}
+            {move || announcement(live.phase.get().0)}
         </p>
     }
 }
 
-/// What a screen reader hears when a session starts or ends: never the seconds.
 fn announcement(phase: Phase<'_>) -> String {
     match phase {
         Phase::Before { .. } => String::new(),

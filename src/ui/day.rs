@@ -1,18 +1,20 @@
 //! The whole day, one row per programme entry. Rows are built once; a tick changes only
 //! which row is marked live or past, and only when a session starts or ends.
 
-use chrono::{DateTime, Utc};
 use leptos::prelude::*;
 
+use super::app::Live;
 use super::time::{At, YourTime};
 use crate::PROGRAMME;
 use crate::programme::{Kind, Session};
-use crate::timeline::{self, Status};
+use crate::timeline::{self, Delay};
 
 #[component]
-pub fn Day(status: Memo<Status<'static>>, now: ReadSignal<DateTime<Utc>>) -> impl IntoView {
-    let current = Memo::new(move |_| status.with(|s| s.current().map(|s| s.id.as_ref())));
-    let ended = Memo::new(move |_| timeline::ended_count(&PROGRAMME, now.get()));
+pub fn Day(live: Live) -> impl IntoView {
+    let current = Memo::new(move |_| live.status.with(|s| s.current().map(|s| s.id.as_ref())));
+    let ended =
+        Memo::new(move |_| timeline::ended_count(&PROGRAMME, live.delay.get(), live.now.get()));
+    let delay = live.delay;
     let zone = PROGRAMME.meeting.time_zone_name.as_ref();
     let minutes = PROGRAMME.format.intervention_minutes;
 
@@ -32,7 +34,7 @@ pub fn Day(status: Memo<Status<'static>>, now: ReadSignal<DateTime<Utc>>) -> imp
         .sessions
         .iter()
         .enumerate()
-        .map(|(index, session)| view! { <Row session index current ended /> })
+        .map(|(index, session)| view! { <Row session index current ended delay /> })
         .collect_view();
 
     view! {
@@ -55,6 +57,7 @@ fn Row(
     index: usize,
     current: Memo<Option<&'static str>>,
     ended: Memo<usize>,
+    delay: RwSignal<Delay>,
 ) -> impl IntoView {
     let id = session.id.as_ref();
     let live = move || current.get() == Some(id);
@@ -68,10 +71,7 @@ fn Row(
             class:past=past
             aria-current=move || live().then_some("time")
         >
-            <p class="when">
-                <At stamp=session.starts /> "–" <At stamp=session.ends />
-                <YourTime starts=session.starts ends=session.ends />
-            </p>
+            {move || view! { <When session delay=delay.get() /> }}
             <h3>{session.title.as_ref()}</h3>
             {session.topic.as_deref().map(|t| view! { <p class="topic">{t}</p> })}
             {session.speaker.as_deref().map(|s| view! { <p class="speaker">{s}</p> })}
@@ -82,5 +82,23 @@ fn Row(
                 </div>
             })}
         </li>
+    }
+}
+
+/// The entry's times with the delay applied, and the planned ones beside them when they moved.
+#[component]
+fn When(session: &'static Session, delay: Delay) -> impl IntoView {
+    let (starts, ends) = (delay.starts(session), delay.ends(session));
+    let moved = (starts, ends) != (session.starts, session.ends);
+    view! {
+        <p class="when">
+            <At stamp=starts /> "–" <At stamp=ends />
+            {moved.then(|| view! {
+                <span class="planned">
+                    "planned " <del><At stamp=session.starts /> "–" <At stamp=session.ends /></del>
+                </span>
+            })}
+            <YourTime starts ends />
+        </p>
     }
 }

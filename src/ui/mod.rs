@@ -1,27 +1,44 @@
-//! The page: Leptos components, one file per part, fed by one `now` signal.
+//! The pages: Leptos components, one file per part, fed by one `now` signal. The phone page
+//! and the projector page are separate bundles, so phones never download the projector.
 
 mod about;
 mod app;
 mod day;
 mod notices;
 mod now_bar;
+mod phone;
+mod projector;
+mod qr;
 mod time;
 
-pub use app::App;
+pub use app::{Announcer, Live};
+pub use phone::Phone;
+pub use projector::Projector;
 
 #[cfg(target_arch = "wasm32")]
-pub use start::start;
+pub use start::{start_phone, start_projector};
 
 #[cfg(target_arch = "wasm32")]
 mod start {
     use leptos::prelude::*;
 
-    use super::App;
+    use super::{Announcer, Live, Phone, Projector};
+    use crate::PROGRAMME;
     use crate::clock::{Ticker, TimeSource};
-    use crate::{PROGRAMME, settings};
+    use crate::settings::{self, Settings};
 
-    /// Reads the address, starts the clock and mounts the page.
-    pub fn start() {
+    /// The phone page's entry point.
+    pub fn start_phone() {
+        start(|settings, live| view! { <Phone settings live /> });
+    }
+
+    /// The projector page's entry point.
+    pub fn start_projector() {
+        start(|settings, live| view! { <Projector settings live /> });
+    }
+
+    /// Reads the address, starts the clock and mounts `page`.
+    fn start<V: IntoView + 'static>(page: fn(Settings, Live) -> V) {
         std::panic::set_hook(Box::new(show_fault));
         let query = window().location().search().unwrap_or_default();
         let settings = settings::parse(&query, &PROGRAMME);
@@ -34,7 +51,13 @@ mod start {
         // The clock runs as long as the page does.
         std::mem::forget(Ticker::start(source, set_now));
         document().set_title(&format!("Now and next · {}", PROGRAMME.meeting.title));
-        leptos::mount::mount_to_body(move || view! { <App settings now /> });
+        leptos::mount::mount_to_body(move || {
+            let live = Live::new(settings.delay, now);
+            view! {
+                {page(settings, live)}
+                <Announcer live />
+            }
+        });
     }
 
     /// A fault must never leave a blank or frozen page without a word: say so over the

@@ -1,12 +1,13 @@
-//! What the page says about itself: a preview is not the real time, and what in the address
-//! it could not use.
+//! What the page says about itself: a preview is not the real time, the day runs late, and
+//! what in the address it could not use.
 
 use leptos::prelude::*;
 
+use super::app::Live;
 use crate::settings::Settings;
 
 #[component]
-pub fn Notices(settings: Settings) -> impl IntoView {
+pub fn Notices(settings: Settings, live: Live) -> impl IntoView {
     let preview = settings.preview.map(|p| {
         let speed = if p.speed == 1.0 {
             String::new()
@@ -28,7 +29,17 @@ pub fn Notices(settings: Settings) -> impl IntoView {
             </ul>
         }
     });
-    view! { {preview} {notices} }
+    let late = move || {
+        let minutes = live.delay.get().minutes;
+        (minutes > 0).then(|| view! { <p class="late" role="status">{running_late(minutes)}</p> })
+    };
+    view! { {preview} {notices} {late} }
+}
+
+/// `Running 10 minutes late`.
+pub fn running_late(minutes: u32) -> String {
+    let unit = if minutes == 1 { "minute" } else { "minutes" };
+    format!("Running {minutes} {unit} late")
 }
 
 /// `60`, `0.5`: a speed to one decimal, without the bundle's cost of float formatting.

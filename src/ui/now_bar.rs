@@ -1,45 +1,40 @@
 //! The now-bar: what is on, how long it still runs, what comes next. It stays in sight
 //! while the day's list scrolls beneath it.
 
-use chrono::{DateTime, TimeDelta, Utc};
 use leptos::prelude::*;
 
+use super::app::Live;
 use super::time::{At, Countdown, OnDay, YourTime};
-use crate::programme::{Session, Stamp};
-use crate::timeline::{Phase, Status};
-use crate::{PROGRAMME, intl, settings};
+use crate::programme::Session;
+use crate::timeline::{Delay, Phase};
+use crate::{PROGRAMME, settings};
 
 #[component]
-pub fn NowBar(
-    status: Memo<Status<'static>>,
-    phase: Memo<Phase<'static>>,
-    now: ReadSignal<DateTime<Utc>>,
-) -> impl IntoView {
-    let remaining = Memo::new(move |_| status.with(|s| s.countdown().unwrap_or(TimeDelta::zero())));
-    // Whole seconds as max and value: no float formatting in the bundle.
-    let span = move || status.with(|s| s.span());
-    let total = move || span().map_or(1, |s| (s.elapsed + s.remaining).num_seconds());
-    let elapsed = move || span().map_or(0, |s| s.elapsed.num_seconds());
-    let offset = PROGRAMME.sessions.first().map_or(0, |s| s.starts.offset);
-    let clock = move || intl::meeting_time(Stamp::new(now.get(), offset));
+pub fn NowBar(live: Live) -> impl IntoView {
+    let remaining = live.remaining();
+    let (elapsed, total) = live.progress();
+    let clock = live.clock(false);
     let zone = PROGRAMME.meeting.time_zone_name.as_ref();
+    let phase = live.phase;
 
     view! {
         <section class="now-bar" aria-label="Now">
             <div class="now-head">
-                <p class=move || state(phase.get()).1>{move || state(phase.get()).0}</p>
+                <p class=move || state(phase.get().0).1>{move || state(phase.get().0).0}</p>
                 <p class="now-clock">
                     {zone} " " <time class="now-clock-time">{clock}</time>
                 </p>
             </div>
-            {move || match phase.get() {
+            {move || {
+                let (phase, delay) = phase.get();
+                match phase {
                 Phase::Before { first } => {
                     view! {
                         <h2 class="now-title">{first.title.as_ref()}</h2>
                         <p class="now-count">"starts in " <Countdown remaining /></p>
                         <p class="now-next">
-                            <At stamp=first.starts /> " on " <OnDay stamp=first.starts /> " "
-                            <YourTime starts=first.starts />
+                            <At stamp=delay.starts(first) /> " on " <OnDay stamp=delay.starts(first) /> " "
+                            <YourTime starts=delay.starts(first) />
                         </p>
                     }
                         .into_any()
@@ -49,10 +44,10 @@ pub fn NowBar(
                         <h2 class="now-title">{session.title.as_ref()}</h2>
                         {session.topic.as_deref().map(|t| view! { <p class="now-topic">{t}</p> })}
                         <p class="now-count">
-                            <Countdown remaining /> " left · until " <At stamp=session.ends />
+                            <Countdown remaining /> " left · until " <At stamp=delay.ends(session) />
                         </p>
                         <progress max=total value=elapsed aria-label="Time elapsed"></progress>
-                        <Next next />
+                        <Next next delay />
                     }
                         .into_any()
                 }
@@ -64,7 +59,7 @@ pub fn NowBar(
                             <Countdown remaining /> " left · until " <At stamp=ends />
                         </p>
                         <progress max=total value=elapsed aria-label="Time elapsed"></progress>
-                        <Next next />
+                        <Next next delay />
                     }
                         .into_any()
                 }
@@ -74,7 +69,7 @@ pub fn NowBar(
                         <h2 class="now-title">"The meeting has ended"</h2>
                         {last.map(|l| view! {
                             <p class="now-next">
-                                "It closed at " <At stamp=l.ends /> " on " <OnDay stamp=l.ends /> "."
+                                "It closed at " <At stamp=delay.ends(l) /> " on " <OnDay stamp=delay.ends(l) /> "."
                             </p>
                         })}
                         {replay.map(|q| view! {
@@ -83,7 +78,7 @@ pub fn NowBar(
                     }
                         .into_any()
                 }
-            }}
+            }}}
         </section>
     }
 }
@@ -100,13 +95,14 @@ fn state(phase: Phase<'_>) -> (&'static str, &'static str) {
 
 /// `Next: Interactive Panel Discussion II at 15:00`.
 #[component]
-fn Next(next: Option<&'static Session>) -> impl IntoView {
+fn Next(next: Option<&'static Session>, delay: Delay) -> impl IntoView {
     next.map(|next| {
+        let starts = delay.starts(next);
         view! {
             <p class="now-next">
                 <span class="now-next-label">"Next "</span>
                 <strong>{next.title.as_ref()}</strong>
-                " at " <At stamp=next.starts /> " " <YourTime starts=next.starts />
+                " at " <At stamp=starts /> " " <YourTime starts />
             </p>
         }
     })
