@@ -155,6 +155,23 @@ pub fn phone_query(delay: Delay, programme: &Programme) -> String {
     with_delay("", delay, programme)
 }
 
+/// Where the phone page sends `?view=projector`: the projector page beside it, with the
+/// rest of the query. `None` for any other query.
+pub fn projector_redirect(query: &str) -> Option<String> {
+    let query = query.strip_prefix('?').unwrap_or(query);
+    if first(query, "view").as_deref() != Some("projector") {
+        return None;
+    }
+    let mut rest = form_urlencoded::Serializer::new(String::new());
+    rest.extend_pairs(form_urlencoded::parse(query.as_bytes()).filter(|(k, _)| k != "view"));
+    let rest = rest.finish();
+    Some(if rest.is_empty() {
+        "projector/".to_owned()
+    } else {
+        format!("projector/?{rest}")
+    })
+}
+
 /// The phone page's path for the projector page at `path`: the folder that holds
 /// `projector/`, so the pair works from the root and from any sub-path.
 pub fn phone_path(projector_path: &str) -> String {
@@ -501,6 +518,20 @@ mod tests {
         assert_eq!(phone_path("/projector/index.html"), "/");
         assert_eq!(phone_path("/nownext/projector/"), "/nownext/");
         assert_eq!(phone_path(""), "/");
+    }
+
+    #[test]
+    fn view_projector_leads_to_the_projector_page() {
+        assert_eq!(
+            projector_redirect("?view=projector").as_deref(),
+            Some("projector/")
+        );
+        assert_eq!(
+            projector_redirect("?at=11:30&view=projector&delay=5").as_deref(),
+            Some("projector/?at=11%3A30&delay=5")
+        );
+        assert_eq!(projector_redirect("?view=phone"), None);
+        assert_eq!(projector_redirect(""), None);
     }
 
     proptest! {

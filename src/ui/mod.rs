@@ -27,8 +27,13 @@ mod start {
     use crate::clock::{Ticker, TimeSource};
     use crate::settings::{self, Settings};
 
-    /// The phone page's entry point.
+    /// The phone page's entry point. `?view=projector` goes to the projector page.
     pub fn start_phone() {
+        let query = window().location().search().unwrap_or_default();
+        if let Some(target) = settings::projector_redirect(&query) {
+            let _ = window().location().replace(&target);
+            return;
+        }
         start(|settings, live| view! { <Phone settings live /> });
     }
 

@@ -4,6 +4,7 @@
 use leptos::prelude::*;
 
 use super::app::Live;
+use super::notices::running_late;
 use super::time::{At, Countdown, OnDay, YourTime};
 use crate::programme::Session;
 use crate::timeline::{Delay, Phase};
@@ -25,6 +26,10 @@ pub fn NowBar(live: Live) -> impl IntoView {
                     {zone} " " <time class="now-clock-time">{clock}</time>
                 </p>
             </div>
+            {move || {
+                let minutes = live.delay.get().minutes;
+                (minutes > 0).then(|| view! { <p class="now-late">{running_late(minutes)}</p> })
+            }}
             {move || {
                 let (phase, delay) = phase.get();
                 match phase {

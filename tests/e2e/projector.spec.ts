@@ -1,0 +1,281 @@
+// The projector page: room-scale now and next on every screen size, the QR code for phones,
+// the intervention timer on the fake clock, kiosk behaviour, and the day running late.
+import type { Page } from '@playwright/test';
+import jsQR from 'jsqr';
+import { PNG } from 'pngjs';
+import { test, expect, sessions, opening, closing, ms, isoDuration } from './support';
+
+const minutes = 3; // programme.toml: format.intervention_minutes
+
+// A projector unless a test says otherwise.
+test.use({ viewport: { width: 1280, height: 720 } });
+const panel1 = sessions[1];
+const panel2 = sessions[3];
+const middle = (s: { starts: string; ends: string }) => (ms(s.starts) + ms(s.ends)) / 2;
+
+async function openProjector(page: Page, at: number, query = '') {
+  await page.clock.install({ time: at - 1000 });
+  await page.clock.pauseAt(at);
+  await page.goto(`/projector/${query}`);
+  await expect(page.locator('.pj-state')).toBeVisible();
+}
+
+/** Decodes the QR code on screen with a real QR decoder (jsQR). */
+async function decodeQr(page: Page): Promise<string> {
+  const png = PNG.sync.read(await page.locator('svg.qr').screenshot());
+  const code = jsQR(new Uint8ClampedArray(png.data), png.width, png.height);
+  expect(code, 'a readable QR code').not.toBeNull();
+  return code!.data;
+}
+
+/** Nothing scrolls, nothing spills out of its area, nothing leaves the screen. */
+async function expectFits(page: Page) {
+  const problems = await page.evaluate(() => {
+    const found: string[] = [];
+    const { innerWidth: w, innerHeight: h } = window;
+    const root = document.documentElement;
+    if (root.scrollWidth > w || root.scrollHeight > h) found.push(`page scrolls: ${root.scrollWidth}×${root.scrollHeight}`);
+    for (const area of document.querySelectorAll<HTMLElement>('.projector, .projector > *')) {
+      if (area.scrollHeight > area.clientHeight + 1 || area.scrollWidth > area.clientWidth + 1) {
+        found.push(`${area.className} overflows: ${area.scrollWidth}×${area.scrollHeight} in ${area.clientWidth}×${area.clientHeight}`);
+      }
+    }
+    for (const el of document.querySelectorAll<HTMLElement>('.projector *')) {
+      const r = el.getBoundingClientRect();
+      if (r.width === 0 && r.height === 0) continue;
+      if (r.left < -1 || r.top < -1 || r.right > w + 1 || r.bottom > h + 1) {
+        found.push(`${el.tagName}.${el.className} off screen: ${Math.round(r.left)},${Math.round(r.top)}–${Math.round(r.right)},${Math.round(r.bottom)}`);
+      }
+    }
+    // No text cut by its own box.
+    for (const el of document.querySelectorAll<HTMLElement>('.projector p, .projector h1, .projector time, .projector span')) {
+      if (el.scrollWidth > el.clientWidth + 1 && getComputedStyle(el).overflow !== 'visible') {
+        found.push(`${el.className || el.tagName} cut: ${el.textContent}`);
+      }
+    }
+    return found;
+  });
+  expect(problems).toEqual([]);
+}
+
+const screens = [
+  { width: 1920, height: 1080 },
+  { width: 1280, height: 720 },
+  { width: 1024, height: 768 },
+  { width: 3840, height: 2160 },
+];
+
+const states = [
+  { name: 'before', at: opening - 45 * 60_000, query: '' },
+  { name: 'panel-1', at: middle(panel1), query: '' },
+  { name: 'break', at: middle(sessions[2]), query: '' },
+  { name: 'panel-2-long-title', at: ms(panel2.starts) + 60_000, query: '' },
+  { name: 'panel-2-late', at: ms(panel2.starts) + 60_000, query: '?delay=15' },
+  { name: 'after', at: closing + 60_000, query: '' },
+];
+
+for (const screen of screens) {
+  test.describe(`a ${screen.width}×${screen.height} screen`, () => {
+    test.use({ viewport: screen });
+
+    for (const state of states) {
+      test(`${state.name} fits, readable from the back`, async ({ page }) => {
+        await openProjector(page, state.at, state.query);
+        const title = page.locator('.pj-title');
+        const size = await title.evaluate((el) => parseFloat(getComputedStyle(el).fontSize));
+        expect(size).toBeGreaterThanOrEqual(0.05 * screen.height);
+        const countdown = page.locator('.pj-count .countdown');
+        if (await countdown.count()) {
+          const sizes = await page.evaluate(() =>
+            [...document.querySelectorAll('.projector *')].map((el) => parseFloat(getComputedStyle(el).fontSize)));
+          const largest = await countdown.evaluate((el) => parseFloat(getComputedStyle(el).fontSize));
+          expect(largest).toBe(Math.max(...sizes));
+        }
+        await expectFits(page);
+        await page.screenshot({ path: `test-results/screenshots/projector-${screen.width}x${screen.height}-${state.name}.png` });
+      });
+    }
+
+    test('the timer in the red with the shortcuts open still fits', async ({ page }) => {
+      await openProjector(page, ms(panel2.starts) + 60_000, '?delay=10');
+      await page.keyboard.press('Space');
+      await page.clock.runFor((minutes * 60 + 75) * 1000);
+      await expect(page.locator('.pj-timer-digits')).toHaveText('+1:15');
+      await expectFits(page);
+      await page.keyboard.press('?');
+      await expect(page.getByRole('dialog', { name: 'Keyboard shortcuts' })).toBeVisible();
+      await page.screenshot({ path: `test-results/screenshots/projector-${screen.width}x${screen.height}-timer-over-help.png` });
+    });
+  });
+}
+
+test('the QR code opens the phone page of the same address, without the projector', async ({ page, baseURL }) => {
+  await openProjector(page, middle(panel1));
+  expect(await decodeQr(page)).toBe(new URL('/', baseURL).href);
+});
+
+test('the intervention timer counts down, turns amber, then red, then counts the overrun', async ({ page }) => {
+  await openProjector(page, middle(panel1));
+  const timer = page.locator('.pj-timer');
+  const digits = page.locator('.pj-timer-digits');
+  await expect(timer).toHaveCount(0);
+  await page.keyboard.press('Space');
+  await expect(digits).toHaveText(`${minutes}:00`);
+  await page.clock.runFor(1000);
+  await expect(digits).toHaveText(`${minutes - 1}:59`);
+  await page.clock.runFor((minutes * 60 - 31) * 1000);
+  await expect(digits).toHaveText('0:30');
+  await expect(timer).toHaveClass(/ending/);
+  await expect(digits).toHaveCSS('color', 'rgb(255, 191, 60)');
+  await page.clock.runFor(30_000);
+  await expect(digits).toHaveText('0:00');
+  await expect(timer).toHaveClass(/over/);
+  await expect(digits).toHaveCSS('color', 'rgb(255, 91, 82)');
+  await page.clock.runFor(15_000);
+  await expect(digits).toHaveText('+0:15');
+  // Space pauses; R resets; Esc hides.
+  await page.keyboard.press('Space');
+  await page.clock.runFor(10_000);
+  await expect(digits).toHaveText('+0:15');
+  await page.keyboard.press('r');
+  await expect(digits).toHaveText(`${minutes}:00`);
+  await expect(timer).toHaveClass(/left/);
+  await page.keyboard.press('Escape');
+  await expect(timer).toHaveCount(0);
+});
+
+test('the chair can run the timer by touch from a phone', async ({ page }) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  await openProjector(page, middle(panel1));
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+  await page.getByRole('button', { name: 'Timer' }).click();
+  await page.getByRole('button', { name: 'Start' }).click();
+  await page.clock.runFor(5000);
+  await expect(page.locator('.pj-timer-digits')).toHaveText(`${minutes - 1}:55`);
+  await page.screenshot({ path: 'test-results/screenshots/projector-page-on-a-phone-timer.png', fullPage: true });
+  await page.getByRole('button', { name: 'Pause' }).click();
+  await page.getByRole('button', { name: 'Reset' }).click();
+  await expect(page.locator('.pj-timer-digits')).toHaveText(`${minutes}:00`);
+  await page.getByRole('button', { name: 'Hide' }).click();
+  await expect(page.locator('.pj-timer')).toHaveCount(0);
+});
+
+test('a delay set on the projector reaches a phone through the QR code', async ({ page, context }) => {
+  const at = ms(panel1.ends) - 10 * 60_000; // 12:50, Panel I running
+  await openProjector(page, at);
+  await page.keyboard.press('+');
+  await page.keyboard.press('+');
+  await expect(page.locator('.late')).toHaveText('Running 10 minutes late');
+  await expect(page.locator('.pj-until time')).toHaveText('13:10');
+  await expect(page.locator('.pj-next')).toContainText('13:10');
+  await expect(page.locator('.pj-next del')).toHaveText('13:00');
+  await expect(page.locator('.pj-count .countdown')).toHaveAttribute('datetime', isoDuration(20 * 60));
+  // The address keeps the delay, so a reload shows it too.
+  expect(new URL(page.url()).searchParams.get('delay')).toBe('10');
+
+  const url = await decodeQr(page);
+  expect(new URL(url).pathname).toBe('/');
+  const phone = await context.newPage();
+  await phone.setViewportSize({ width: 390, height: 844 });
+  await phone.goto(url);
+  await expect(phone.locator('.late')).toHaveText('Running 10 minutes late');
+  await expect(phone.locator('#panel-1 .when > time')).toHaveText(['11:00', '13:10']);
+  await expect(phone.locator('#panel-1 .when del')).toHaveText('11:00–13:00');
+  await expect(phone.locator('#opening .when del')).toHaveCount(0);
+  await expect(phone.locator('#closing .when > time')).toHaveText(['17:55', '18:10']);
+  await expect(phone.locator('.now-bar time.countdown')).toHaveAttribute('datetime', isoDuration(20 * 60));
+  await phone.screenshot({ path: 'test-results/screenshots/phone-running-late.png' });
+
+  // Back on time: − twice clears the delay and the QR code.
+  await page.keyboard.press('-');
+  await page.keyboard.press('-');
+  await expect(page.locator('.late')).toHaveCount(0);
+  expect(await decodeQr(page)).not.toContain('delay');
+});
+
+test('?view=projector on the phone page opens the projector page', async ({ page }) => {
+  await page.clock.install({ time: middle(panel1) });
+  await page.goto('/?view=projector&delay=5');
+  await expect(page).toHaveURL(/\/projector\/\?delay=5$/);
+  await expect(page.locator('.pj-title')).toHaveText(panel1.title);
+});
+
+test('the phone page links to the projector page, keeping the delay', async ({ page }) => {
+  await page.clock.install({ time: middle(panel1) });
+  await page.goto('/?delay=5');
+  await page.getByRole('link', { name: 'Show on a projector' }).click();
+  await expect(page).toHaveURL(/\/projector\/\?delay=5$/);
+  await expect(page.locator('.late')).toHaveText('Running 5 minutes late');
+});
+
+for (const [query, shown] of [
+  ['?delay=abc', 'delay=abc'],
+  ['?delay=-9999', 'delay=-9999'],
+  ['?delay=2000', 'delay=2000'],
+  ['?delay=10&since=teatime', 'since=teatime'],
+]) {
+  test(`an absurd delay (${query}) gives a notice and planned times`, async ({ page }) => {
+    await openProjector(page, middle(panel1), query);
+    await expect(page.locator('.notices')).toContainText(shown);
+    await expect(page.locator('.late')).toHaveCount(0);
+    await expect(page.locator('.pj-until time')).toHaveText(panel1.ends.slice(11, 16));
+    await expectFits(page);
+  });
+}
+
+test.describe('kiosk behaviour', () => {
+  test('keeps the screen awake, again after the page is shown again', async ({ page }) => {
+    await page.addInitScript(() => {
+      const w = window as unknown as { wakeLocks: string[] };
+      w.wakeLocks = [];
+      Object.defineProperty(navigator, 'wakeLock', {
+        value: { request: (type: string) => { w.wakeLocks.push(type); return Promise.resolve({}); } },
+      });
+    });
+    await openProjector(page, middle(panel1));
+    expect(await page.evaluate(() => (window as unknown as { wakeLocks: string[] }).wakeLocks)).toEqual(['screen']);
+    await page.evaluate(() => document.dispatchEvent(new Event('visibilitychange', { bubbles: true })));
+    expect(await page.evaluate(() => (window as unknown as { wakeLocks: string[] }).wakeLocks)).toEqual(['screen', 'screen']);
+  });
+
+  test('a refused or missing wake lock is no error', async ({ page }) => {
+    await page.addInitScript(() => {
+      Object.defineProperty(navigator, 'wakeLock', {
+        value: { request: () => Promise.reject(new DOMException('refused', 'NotAllowedError')) },
+      });
+    });
+    await openProjector(page, middle(panel1));
+    await page.keyboard.press('f'); // full screen without a user gesture is refused too
+    await expect(page.locator('.pj-title')).toBeVisible();
+  });
+
+  test('F asks for full screen; the pointer and controls hide when idle', async ({ page }) => {
+    await page.addInitScript(() => {
+      const w = window as unknown as { fullScreen: number };
+      w.fullScreen = 0;
+      Element.prototype.requestFullscreen = function () { w.fullScreen += 1; return Promise.resolve(); };
+    });
+    await openProjector(page, middle(panel1));
+    await page.keyboard.press('f');
+    expect(await page.evaluate(() => (window as unknown as { fullScreen: number }).fullScreen)).toBe(1);
+    await page.getByRole('button', { name: 'Full screen' }).click();
+    expect(await page.evaluate(() => (window as unknown as { fullScreen: number }).fullScreen)).toBe(2);
+
+    await page.mouse.move(200, 200);
+    await expect(page.locator('.projector')).not.toHaveClass(/idle/);
+    await page.clock.runFor(3500);
+    await expect(page.locator('.projector')).toHaveClass(/idle/);
+    await expect(page.locator('.projector')).toHaveCSS('cursor', 'none');
+    await page.mouse.move(300, 300);
+    await expect(page.locator('.projector')).not.toHaveClass(/idle/);
+  });
+
+  test('? lists the keys, Esc closes the list', async ({ page }) => {
+    await openProjector(page, middle(panel1));
+    await page.keyboard.press('?');
+    const help = page.getByRole('dialog', { name: 'Keyboard shortcuts' });
+    await expect(help).toContainText('start or pause the intervention timer');
+    await page.keyboard.press('Escape');
+    await expect(help).toHaveCount(0);
+  });
+});
