@@ -144,6 +144,16 @@ test('the intervention timer counts down, turns amber, then red, then counts the
   await expect(timer).toHaveCount(0);
 });
 
+test('Space after clicking a button starts the timer once, without pressing the button again', async ({ page }) => {
+  await openProjector(page, middle(panel1));
+  await page.getByRole('button', { name: 'Timer' }).click();
+  await expect(page.locator('.pj-timer')).toBeVisible();
+  await page.keyboard.press('Space');
+  await expect(page.locator('.pj-timer')).toBeVisible();
+  await page.clock.runFor(2000);
+  await expect(page.locator('.pj-timer-digits')).toHaveText(`${minutes - 1}:58`);
+});
+
 test('the chair can run the timer by touch from a phone', async ({ page }) => {
   await page.setViewportSize({ width: 390, height: 844 });
   await openProjector(page, middle(panel1));

@@ -1,0 +1,41 @@
+// axe-core finds no accessibility violations (contrast included) on either page, in light
+// and dark, before, during and after the day, on time and running late.
+import AxeBuilder from '@axe-core/playwright';
+import { test, expect, sessions, opening, closing, ms, openAt } from './support';
+
+const moments = [
+  { name: 'before', at: opening - 3600_000 },
+  { name: 'live', at: ms(sessions[1].starts) + 600_000 },
+  { name: 'break', at: ms(sessions[2].starts) + 600_000 },
+  { name: 'after', at: closing + 600_000 },
+];
+
+for (const colorScheme of ['light', 'dark'] as const) {
+  for (const { name, at } of moments) {
+    for (const query of ['', '?delay=10']) {
+      test(`the phone page, ${colorScheme}, ${name}${query ? ', running late' : ''}`, async ({ page }) => {
+        await page.emulateMedia({ colorScheme });
+        await openAt(page, at, query);
+        await page.clock.resume(); // axe waits on timers of its own
+        const { violations } = await new AxeBuilder({ page }).analyze();
+        expect(violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+      });
+    }
+  }
+}
+
+for (const { name, at } of moments) {
+  test(`the projector page, ${name}, with the timer running over`, async ({ page }) => {
+    await page.setViewportSize({ width: 1280, height: 720 });
+    await page.clock.install({ time: at - 1000 });
+    await page.clock.pauseAt(at);
+    await page.goto('/projector/?delay=5');
+    await expect(page.locator('.pj-state')).toBeVisible();
+    await page.keyboard.press('Space');
+    await page.clock.runFor(200_000);
+    await expect(page.locator('.pj-timer')).toHaveClass(/over/);
+    await page.clock.resume(); // axe waits on timers of its own
+    const { violations } = await new AxeBuilder({ page }).analyze();
+    expect(violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+  });
+}
