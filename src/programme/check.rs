@@ -20,14 +20,14 @@ pub struct Problem {
 
 impl fmt::Display for Problem {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        if self.place.is_empty() {
-            write!(f, "{}", self.message)
-        } else {
-            write!(
+        match (self.place.is_empty(), self.field.is_empty()) {
+            (true, _) => write!(f, "{}", self.message),
+            (false, true) => write!(f, "{}: {}", self.place, self.message),
+            (false, false) => write!(
                 f,
                 "{}, field `{}`: {}",
                 self.place, self.field, self.message
-            )
+            ),
         }
     }
 }
@@ -36,7 +36,10 @@ impl fmt::Display for Problem {
 pub fn parse(text: &str) -> Result<Programme, Vec<Problem>> {
     let programme: Programme = toml::from_str(text).map_err(|e| {
         vec![Problem {
-            place: String::new(),
+            place: e
+                .span()
+                .and_then(|span| session_at(text, span.end))
+                .unwrap_or_default(),
             field: "",
             message: e.to_string().trim_end().to_owned(),
         }]
@@ -188,6 +191,25 @@ pub fn check(programme: &Programme) -> Vec<Problem> {
     problems
 }
 
+/// `session 2 ("panel-1")` when byte `offset` of the file lies in a `[[session]]` table:
+/// a syntax or type error then names the session as the checks do.
+fn session_at(text: &str, offset: usize) -> Option<String> {
+    let before = text.get(..offset)?;
+    let index = before
+        .lines()
+        .filter(|line| line.trim_start().starts_with("[[session]]"))
+        .count()
+        .checked_sub(1)?;
+    let table: toml::Table = text.parse().ok()?;
+    let id = table
+        .get("session")?
+        .get(index)?
+        .get("id")
+        .and_then(|id| id.as_str())
+        .unwrap_or("?");
+    Some(format!("session {} (\"{id}\")", index + 1))
+}
+
 fn blank(text: &Text) -> bool {
     text.trim().is_empty()
 }
@@ -240,6 +262,10 @@ mod tests {
         );
         let found = problems(&text);
         assert_eq!(found.len(), 1, "{found:?}");
+        assert!(
+            found[0].starts_with("session 2 (\"panel-1\"): TOML parse error"),
+            "{found:?}"
+        );
         assert!(found[0].contains("missing field `ends`"), "{found:?}");
     }
 
@@ -319,6 +345,7 @@ mod tests {
         let text = edited("\"2012-04-03T18:00:00-04:00\"", "\"3 April, 6 pm\"");
         let found = problems(&text);
         assert_eq!(found.len(), 1, "{found:?}");
+        assert!(found[0].starts_with("session 5 (\"closing\")"), "{found:?}");
         assert!(found[0].contains("is not an RFC 3339 time"), "{found:?}");
     }
 
@@ -336,6 +363,7 @@ mod tests {
         let text = edited("speaker = \"H.E.", "speakr = \"H.E.");
         let found = problems(&text);
         assert_eq!(found.len(), 1, "{found:?}");
+        assert!(found[0].starts_with("session 1 (\"opening\")"), "{found:?}");
         assert!(found[0].contains("unknown field `speakr`"), "{found:?}");
     }
 }
