@@ -104,8 +104,9 @@ impl Delay {
     }
 
     /// One press of `+` (`step` > 0) or `−` at `at`: the rest of the day moves by `step`
-    /// minutes, within 0 and [`Delay::MAX_MINUTES`]. The anchor is chosen on the planned
-    /// timeline so that what has ended stays ended and what is on keeps its start.
+    /// minutes, within 0 and [`Delay::MAX_MINUTES`]. What has ended stays ended and what is
+    /// on stays on. The anchor stays where the delay began while that holds, so sessions
+    /// that already ran late keep their late times; otherwise it moves to what is on now.
     pub fn stepped(self, programme: &Programme, step: i32, at: DateTime<Utc>) -> Delay {
         let minutes = self
             .minutes
@@ -113,6 +114,13 @@ impl Delay {
             .min(Delay::MAX_MINUTES);
         if minutes == 0 {
             return Delay::NONE;
+        }
+        let kept = Delay {
+            minutes,
+            since: self.since,
+        };
+        if self.minutes > 0 && kept.keeps(self, programme, at) {
+            return kept;
         }
         let t = at.timestamp();
         let since = match status_at(programme, self, at) {
@@ -137,6 +145,18 @@ impl Delay {
             | Status::After { .. } => Some(t),
         };
         Delay { minutes, since }
+    }
+
+    /// Whether moving from `before` to this delay at `at` leaves ended sessions ended and
+    /// the current entry current.
+    fn keeps(&self, before: Delay, programme: &Programme, at: DateTime<Utc>) -> bool {
+        let t = at.timestamp();
+        let past_kept = programme
+            .sessions
+            .iter()
+            .all(|s| before.ends(s).unix > t || self.ends(s).unix <= t);
+        let current = |delay| status_at(programme, delay, at).current().map(|s| &s.id);
+        past_kept && current(*self) == current(before)
     }
 }
 
@@ -586,6 +606,38 @@ mod tests {
             since: None,
         };
         assert_eq!(most.stepped(&PROGRAMME, 5, t).minutes, Delay::MAX_MINUTES);
+    }
+
+    #[test]
+    fn a_later_step_keeps_what_already_ran_late() {
+        let t = rfc("2012-04-03T12:50:00-04:00");
+        let ten = Delay::NONE
+            .stepped(&PROGRAMME, 5, t)
+            .stepped(&PROGRAMME, 5, t);
+        // Hours later, in Panel II: Panel I still shows that it ran to 13:10.
+        let later = rfc("2012-04-03T15:20:00-04:00");
+        let fifteen = ten.stepped(&PROGRAMME, 5, later);
+        assert_eq!(fifteen.minutes, 15);
+        let times = ids_and_times(&PROGRAMME, fifteen);
+        assert_eq!(times[1], ("panel-1".into(), "11:00".into(), "13:15".into()));
+        assert_eq!(times[3], ("panel-2".into(), "15:15".into(), "18:00".into()));
+        assert_eq!(
+            status_at(&PROGRAMME, fifteen, later)
+                .current()
+                .map(|s| s.id.as_ref()),
+            Some("panel-2")
+        );
+        // Two minutes into the break, the same press must not bring Panel I back: the anchor
+        // moves to the break.
+        let in_break = rfc("2012-04-03T13:12:00-04:00");
+        let moved = ten.stepped(&PROGRAMME, 5, in_break);
+        assert_eq!(
+            status_at(&PROGRAMME, moved, in_break)
+                .current()
+                .map(|s| s.id.as_ref()),
+            Some("break")
+        );
+        assert_eq!(ids_and_times(&PROGRAMME, moved)[1].2, "13:00");
     }
 
     #[test]
