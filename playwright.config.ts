@@ -26,9 +26,17 @@ export default defineConfig({
       ],
     },
   },
-  webServer: {
-    command: 'node tests/e2e/serve.mjs dist 4173',
-    url: 'http://127.0.0.1:4173/',
-    reuseExistingServer: !process.env.CI,
-  },
+  webServer: [
+    {
+      command: 'node tests/e2e/serve.mjs dist 4173',
+      url: 'http://127.0.0.1:4173/',
+      reuseExistingServer: !process.env.CI,
+    },
+    {
+      // The same bundle on a static host's sub-path.
+      command: 'node tests/e2e/serve.mjs dist 4174 /nownext/',
+      url: 'http://127.0.0.1:4174/nownext/',
+      reuseExistingServer: !process.env.CI,
+    },
+  ],
 });

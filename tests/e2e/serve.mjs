@@ -1,12 +1,15 @@
 // A minimal static file server for the release bundle, with the MIME types browsers need
 // (wasm must be application/wasm for streaming compilation). Loopback only.
-// Usage: node tests/e2e/serve.mjs [dir] [port]
+// Usage: node tests/e2e/serve.mjs [dir] [port] [prefix]
+// With a prefix such as /nownext/, the bundle is served under it, as on a static host's
+// sub-path, and nothing outside it exists.
 import { createServer } from 'node:http';
 import { readFile } from 'node:fs/promises';
 import { extname, join, normalize, resolve } from 'node:path';
 
 const root = resolve(process.argv[2] ?? 'dist');
 const port = Number(process.argv[3] ?? 4173);
+const prefix = process.argv[4] ?? '/';
 const types = {
   '.html': 'text/html; charset=utf-8',
   '.js': 'text/javascript; charset=utf-8',
@@ -19,7 +22,12 @@ const types = {
 };
 
 createServer(async (request, response) => {
-  const path = decodeURIComponent(new URL(request.url, 'http://localhost').pathname);
+  const full = decodeURIComponent(new URL(request.url, 'http://localhost').pathname);
+  if (!full.startsWith(prefix)) {
+    response.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
+    return;
+  }
+  const path = `/${full.slice(prefix.length)}`;
   const file = normalize(join(root, path.endsWith('/') ? `${path}index.html` : path));
   if (!file.startsWith(root)) {
     response.writeHead(403).end();
@@ -35,4 +43,4 @@ createServer(async (request, response) => {
   } catch {
     response.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
   }
-}).listen(port, '127.0.0.1', () => console.log(`serving ${root} at http://127.0.0.1:${port}/`));
+}).listen(port, '127.0.0.1', () => console.log(`serving ${root} at http://127.0.0.1:${port}${prefix}`));
