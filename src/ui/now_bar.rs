@@ -1,6 +1,7 @@
 //! The now-bar: what is on, how long it still runs, what comes next. It stays in sight
 //! while the day's list scrolls beneath it.
 
+use chrono::TimeDelta;
 use leptos::prelude::*;
 
 use super::app::Live;
@@ -13,7 +14,6 @@ use crate::{PROGRAMME, settings};
 #[component]
 pub fn NowBar(live: Live) -> impl IntoView {
     let remaining = live.remaining();
-    let (elapsed, total) = live.progress();
     let clock = live.clock(false);
     let zone = PROGRAMME.meeting.time_zone_name.as_ref();
     let phase = live.phase;
@@ -32,59 +32,65 @@ pub fn NowBar(live: Live) -> impl IntoView {
             }}
             {move || {
                 let (phase, delay) = phase.get();
-                match phase {
-                Phase::Before { first } => {
-                    view! {
-                        <h2 class="now-title">{first.title.as_ref()}</h2>
-                        <p class="now-count">"starts in " <Countdown remaining /></p>
-                        <p class="now-next">
-                            <At stamp=delay.starts(first) /> " on " <OnDay stamp=delay.starts(first) /> " "
-                            <YourTime starts=delay.starts(first) />
-                        </p>
-                    }
-                        .into_any()
-                }
-                Phase::Live { session, next } => {
-                    view! {
-                        <h2 class="now-title">{session.title.as_ref()}</h2>
-                        {session.topic.as_deref().map(|t| view! { <p class="now-topic">{t}</p> })}
-                        <p class="now-count">
-                            <Countdown remaining /> " left · until " <At stamp=delay.ends(session) />
-                        </p>
-                        <progress max=total value=elapsed aria-label="Time elapsed"></progress>
-                        <Next next delay />
-                    }
-                        .into_any()
-                }
-                Phase::Break { entry, ends, next } => {
-                    let title = entry.map_or("Break", |e| e.title.as_ref());
-                    view! {
-                        <h2 class="now-title">{title}</h2>
-                        <p class="now-count">
-                            <Countdown remaining /> " left · until " <At stamp=ends />
-                        </p>
-                        <progress max=total value=elapsed aria-label="Time elapsed"></progress>
-                        <Next next delay />
-                    }
-                        .into_any()
-                }
-                Phase::After { last } => {
-                    let replay = settings::replay_query(&PROGRAMME);
-                    view! {
-                        <h2 class="now-title">"The meeting has ended"</h2>
-                        {last.map(|l| view! {
-                            <p class="now-next">
-                                "It closed at " <At stamp=delay.ends(l) /> " on " <OnDay stamp=delay.ends(l) /> "."
-                            </p>
-                        })}
-                        {replay.map(|q| view! {
-                            <a class="button" href=q>"Replay the day"</a>
-                        })}
-                    }
-                        .into_any()
-                }
-            }}}
+                what_is_on(phase, delay, live, remaining)
+            }}
         </section>
+    }
+}
+
+/// The now-bar's body for one phase; rebuilt only when the phase changes.
+fn what_is_on(
+    phase: Phase<'static>,
+    delay: Delay,
+    live: Live,
+    remaining: Memo<TimeDelta>,
+) -> AnyView {
+    let (elapsed, total) = live.progress();
+    match phase {
+        Phase::Before { first } => {
+            let starts = delay.starts(first);
+            view! {
+                <h2 class="now-title">{first.title.as_ref()}</h2>
+                <p class="now-count">"starts in " <Countdown remaining /></p>
+                <p class="now-next">
+                    <At stamp=starts /> " on " <OnDay stamp=starts /> " " <YourTime starts />
+                </p>
+            }
+            .into_any()
+        }
+        Phase::Live { session, next } => view! {
+            <h2 class="now-title">{session.title.as_ref()}</h2>
+            {session.topic.as_deref().map(|t| view! { <p class="now-topic">{t}</p> })}
+            <p class="now-count">
+                <Countdown remaining /> " left · until " <At stamp=delay.ends(session) />
+            </p>
+            <progress max=total value=elapsed aria-label="Time elapsed"></progress>
+            <Next next delay />
+        }
+        .into_any(),
+        Phase::Break { entry, ends, next } => view! {
+            <h2 class="now-title">{entry.map_or("Break", |e| e.title.as_ref())}</h2>
+            <p class="now-count">
+                <Countdown remaining /> " left · until " <At stamp=ends />
+            </p>
+            <progress max=total value=elapsed aria-label="Time elapsed"></progress>
+            <Next next delay />
+        }
+        .into_any(),
+        Phase::After { last } => view! {
+            <h2 class="now-title">"The meeting has ended"</h2>
+            {last.map(|l| {
+                let ended = delay.ends(l);
+                view! {
+                    <p class="now-next">
+                        "It closed at " <At stamp=ended /> " on " <OnDay stamp=ended /> "."
+                    </p>
+                }
+            })}
+            {settings::replay_query(&PROGRAMME)
+                .map(|q| view! { <a class="button" href=q>"Replay the day"</a> })}
+        }
+        .into_any(),
     }
 }
 
