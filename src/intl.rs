@@ -16,8 +16,9 @@ extern "C" {
     #[wasm_bindgen(constructor, catch, js_namespace = Intl, js_class = "DateTimeFormat")]
     fn new(locale: &str, options: &Object) -> Result<Format, JsValue>;
 
-    #[wasm_bindgen(method, js_class = "DateTimeFormat")]
-    fn format(this: &Format, date: &Date) -> String;
+    // `catch`: a throwing Intl (a broken polyfill, say) falls back instead of escaping.
+    #[wasm_bindgen(method, catch, js_class = "DateTimeFormat")]
+    fn format(this: &Format, date: &Date) -> Result<String, JsValue>;
 }
 
 /// The formats, made once: constructing an `Intl.DateTimeFormat` is costly.
@@ -87,45 +88,39 @@ fn js_date(at: Stamp) -> Date {
     Date::new(&JsValue::from_f64(at.unix as f64 * 1000.0))
 }
 
+/// `at` through one of the formats; `None` without Intl, or if it throws.
+fn formatted(at: Stamp, pick: impl Fn(&Formats) -> &Format) -> Option<String> {
+    FORMATS.with(|f| pick(f.as_ref()?).format(&js_date(at)).ok())
+}
+
+// Without Intl's zones, the offset the programme wrote is the next best thing.
+
 /// `14:05` on the meeting's clock.
 pub fn meeting_time(at: Stamp) -> String {
-    FORMATS.with(|f| match f {
-        Some(f) => f.meeting_time.format(&js_date(at)),
-        // Without Intl's zones, the offset the programme wrote is the next best thing.
-        None => at.wall_time(),
-    })
+    formatted(at, |f| &f.meeting_time).unwrap_or_else(|| at.wall_time())
 }
 
 /// `14:05:09` on the meeting's clock.
 pub fn meeting_time_seconds(at: Stamp) -> String {
-    FORMATS.with(|f| match f {
-        Some(f) => f.meeting_clock.format(&js_date(at)),
-        None => at.wall_time(),
-    })
+    formatted(at, |f| &f.meeting_clock).unwrap_or_else(|| at.wall_time())
 }
 
 /// `Tuesday 3 April 2012` on the meeting's calendar.
 pub fn meeting_date(at: Stamp) -> String {
-    FORMATS.with(|f| match f {
-        Some(f) => f.meeting_date.format(&js_date(at)),
-        None => at.date(),
-    })
+    formatted(at, |f| &f.meeting_date).unwrap_or_else(|| at.date())
 }
 
 /// The same instant on the viewer's own clock, `Wed 00:05` when its date differs from the
-/// meeting's; `None` when the viewer's clock reads the same as the meeting's.
+/// meeting's; `None` when the viewer's clock reads the same as the meeting's (or there is
+/// no Intl to tell).
 pub fn local_time(at: Stamp) -> Option<String> {
-    FORMATS.with(|f| {
-        let f = f.as_ref()?;
-        let date = js_date(at);
-        let local = f.local_time.format(&date);
-        let same_day = f.local_day.format(&date) == f.meeting_day.format(&date);
-        if same_day && local == f.meeting_time.format(&date) {
-            None
-        } else if same_day {
-            Some(local)
-        } else {
-            Some(format!("{} {local}", f.local_weekday.format(&date)))
-        }
-    })
+    let local = formatted(at, |f| &f.local_time)?;
+    let same_day = formatted(at, |f| &f.local_day)? == formatted(at, |f| &f.meeting_day)?;
+    if same_day && local == formatted(at, |f| &f.meeting_time)? {
+        None
+    } else if same_day {
+        Some(local)
+    } else {
+        Some(format!("{} {local}", formatted(at, |f| &f.local_weekday)?))
+    }
 }

@@ -143,3 +143,21 @@ test.describe('the phone layout', () => {
     await page.screenshot({ path: 'test-results/screenshots/phone-dark-panel-1-middle.png' });
   });
 });
+
+test('a browser whose Intl throws still shows the programme, with the offsets it was written in', async ({ page }) => {
+  await page.addInitScript(() => {
+    Object.defineProperty(Intl.DateTimeFormat.prototype, 'format', {
+      get() {
+        throw new Error('Intl is broken here');
+      },
+    });
+  });
+  await openAt(page, middleOfPanel1);
+  await expect(page.locator('[aria-current]')).toHaveAttribute('id', 'panel-1');
+  await expect(page.locator('#opening .when > time').first()).toHaveText(sessions[0].starts.slice(11, 16));
+  // The wall clock at the UTC offset the programme file gives for the day.
+  const offset = sessions[0].starts.slice(-6);
+  const minutes = (offset[0] === '-' ? -1 : 1) * (Number(offset.slice(1, 3)) * 60 + Number(offset.slice(4)));
+  const wall = new Date(middleOfPanel1 + minutes * 60_000).toISOString().slice(11, 16);
+  await expect(page.locator('.now-clock-time')).toHaveText(wall);
+});
