@@ -4,7 +4,7 @@
 
 use chrono::{DateTime, NaiveDate, NaiveTime, Utc};
 
-use crate::programme::{Programme, Stamp};
+use crate::programme::Programme;
 use crate::timeline::Delay;
 
 /// The fastest a preview may run: one hour of the meeting per second.
@@ -130,15 +130,7 @@ pub fn with_delay(base: &str, delay: Delay, programme: &Programme) -> String {
     if delay.minutes > 0 {
         query.append_pair("delay", &delay.minutes.to_string());
         if let Some(since) = delay.since {
-            let offset = programme.day().map_or(0, |(_, o)| o.local_minus_utc());
-            query.append_pair(
-                "since",
-                &Stamp {
-                    unix: since,
-                    offset,
-                }
-                .rfc3339(),
-            );
+            query.append_pair("since", &programme.stamp(since).rfc3339());
         }
     }
     let query = query.finish();

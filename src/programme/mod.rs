@@ -125,14 +125,6 @@ impl From<DateTime<FixedOffset>> for Stamp {
 }
 
 impl Stamp {
-    /// `at` as the meeting's clock would show it with the given UTC offset (seconds east).
-    pub fn new(at: DateTime<Utc>, offset: i32) -> Stamp {
-        Stamp {
-            unix: at.timestamp(),
-            offset,
-        }
-    }
-
     pub fn instant(self) -> DateTime<Utc> {
         DateTime::from_timestamp(self.unix, 0).unwrap_or_default()
     }
@@ -181,7 +173,9 @@ impl Programme {
         Some((first.date_naive(), *first.offset()))
     }
 
-    pub fn session(&self, id: &str) -> Option<&Session> {
-        self.sessions.iter().find(|s| s.id == id)
+    /// The instant `unix` (seconds) on the meeting's clock: with the day's UTC offset.
+    pub fn stamp(&self, unix: i64) -> Stamp {
+        let offset = self.day().map_or(0, |(_, o)| o.local_minus_utc());
+        Stamp { unix, offset }
     }
 }

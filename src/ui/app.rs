@@ -5,7 +5,6 @@ use chrono::{DateTime, TimeDelta, Utc};
 use leptos::prelude::*;
 
 use crate::PROGRAMME;
-use crate::programme::Stamp;
 use crate::timeline::{self, Delay, Phase, Status};
 
 #[derive(Clone, Copy)]
@@ -50,9 +49,8 @@ impl Live {
     /// The meeting's wall clock, `14:05` or with seconds `14:05:09`.
     pub fn clock(self, seconds: bool) -> impl Fn() -> String + Copy {
         let now = self.now;
-        let offset = PROGRAMME.day().map_or(0, |(_, o)| o.local_minus_utc());
         move || {
-            let at = Stamp::new(now.get(), offset);
+            let at = PROGRAMME.stamp(now.get().timestamp());
             if seconds {
                 crate::intl::meeting_time_seconds(at)
             } else {
