@@ -1,44 +1,145 @@
-//! Reads `programme.toml`, stops the build with a precise message if anything in it is wrong,
-//! and bakes it into `$OUT_DIR/programme.rs` as a constant expression, so the bundle carries
-//! the programme as static data with no parser.
+//! Reads `programme.toml` and the page's messages in `locales/`, stops the build with a
+//! precise message if anything in them is wrong, and writes:
+//! - `$OUT_DIR/programme.rs`: the programme in English, as a constant expression, so the
+//!   bundle carries it as static data with no parser;
+//! - `$OUT_DIR/messages.rs`: the message keys, the English messages and the translations'
+//!   file names;
+//! - `target/lang/*.txt`: one file per translation (messages and programme texts), which
+//!   Trunk's post-build hook copies beside the page. The page fetches only the one it needs.
 
-use std::path::Path;
+use std::collections::BTreeMap;
+use std::fmt::Write;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 #[allow(dead_code)]
 #[path = "src/programme/mod.rs"]
 mod programme;
 
+// The app's `i18n` module, as far as the build needs it: the modules below find `Lang` and
+// `file` through `super::`, which here is this file.
+#[allow(dead_code)]
+#[path = "src/i18n/file.rs"]
+mod file;
+#[allow(dead_code)]
+#[path = "src/i18n/lang.rs"]
+mod lang;
+#[path = "src/i18n/check.rs"]
+mod locales;
+mod i18n {
+    pub use super::lang::Lang;
+}
+
+use lang::Lang;
+
 const FILE: &str = "programme.toml";
+/// Where the translations' files go, for the Trunk hook to pick up.
+const LANG_DIR: &str = "target/lang";
 
 fn main() -> ExitCode {
     println!("cargo::rerun-if-changed={FILE}");
+    println!("cargo::rerun-if-changed=locales");
     println!("cargo::rerun-if-changed=src/programme");
-    let text = match std::fs::read_to_string(FILE) {
-        Ok(text) => text,
-        Err(e) => {
-            println!("cargo::error={FILE}: cannot read it: {e}");
-            return ExitCode::FAILURE;
-        }
-    };
-    let programme = match programme::check::parse(&text) {
-        Ok(programme) => programme,
+    println!("cargo::rerun-if-changed=src/i18n");
+    match build() {
+        Ok(()) => ExitCode::SUCCESS,
         Err(problems) => {
             for problem in problems {
                 // One `cargo::error` per line: Cargo shows each in full.
-                for line in problem.to_string().lines() {
-                    println!("cargo::error={FILE}: {line}");
+                for line in problem.lines() {
+                    println!("cargo::error={line}");
                 }
             }
-            return ExitCode::FAILURE;
+            ExitCode::FAILURE
         }
-    };
+    }
+}
+
+fn build() -> Result<(), Vec<String>> {
+    let one = |e: String| vec![e];
+    let text =
+        std::fs::read_to_string(FILE).map_err(|e| one(format!("{FILE}: cannot read it: {e}")))?;
+    let programme = programme::check::parse(&text).map_err(|problems| {
+        problems
+            .iter()
+            .map(|p| format!("{FILE}: {p}"))
+            .collect::<Vec<_>>()
+    })?;
+    let messages = locales::read(|name| {
+        std::fs::read_to_string(Path::new("locales").join(name)).map_err(|e| e.to_string())
+    })?;
+    let texts = programme::check::translations(&programme);
+
+    let out = PathBuf::from(std::env::var("OUT_DIR").unwrap_or_default());
     let env = databake::CrateEnv::default();
     let baked = databake::Bake::bake(&programme, &env);
-    let out = Path::new(&std::env::var("OUT_DIR").unwrap_or_default()).join("programme.rs");
-    if let Err(e) = std::fs::write(&out, baked.to_string()) {
-        println!("cargo::error=cannot write {}: {e}", out.display());
-        return ExitCode::FAILURE;
+    write(&out.join("programme.rs"), &baked.to_string())?;
+
+    // Each translation: its messages, then the programme's texts; empty where the programme
+    // file has none in that language, so the page shows the original.
+    let untranslated = vec![String::new(); texts[&Lang::ORIGINAL].len()];
+    let mut files = BTreeMap::new();
+    let dir = Path::new(LANG_DIR);
+    // Stale files from an earlier programme would only confuse whoever looks.
+    let _ = std::fs::remove_dir_all(dir);
+    std::fs::create_dir_all(dir).map_err(|e| one(format!("cannot create {LANG_DIR}: {e}")))?;
+    for lang in Lang::ALL.into_iter().filter(|l| *l != Lang::ORIGINAL) {
+        let mut records = messages.by_lang[&lang].clone();
+        records.extend(texts.get(&lang).unwrap_or(&untranslated).iter().cloned());
+        let content = file::encode(lang, &records);
+        let name = file::file_name(lang, &content);
+        write(&dir.join(&name), &content)?;
+        files.insert(lang, name);
     }
-    ExitCode::SUCCESS
+
+    write(
+        &out.join("messages.rs"),
+        &messages_rs(&messages.keys, &messages.by_lang[&Lang::ORIGINAL], &files),
+    )
+}
+
+/// The `Key` enum, the English messages and the files' names, as Rust.
+fn messages_rs(keys: &[String], english: &[String], files: &BTreeMap<Lang, String>) -> String {
+    let mut rs = String::new();
+    let _ = writeln!(
+        rs,
+        "/// A message of the page: its place in `ENGLISH` and in every language's file.\n\
+         #[derive(Clone, Copy, Debug, PartialEq, Eq)]\npub enum Key {{"
+    );
+    for (key, text) in keys.iter().zip(english) {
+        let doc = text.rsplit(file::FORM).next().unwrap_or_default();
+        let _ = writeln!(rs, "    /// {doc:?}\n    {},", camel(key));
+    }
+    let _ = writeln!(
+        rs,
+        "}}\n\n/// How many messages there are.\npub const KEYS: usize = {};\n\n\
+         /// The messages in English, the original: what the page says when a translation \
+         lacks one.\npub static ENGLISH: [&str; KEYS] = {english:?};\n\n\
+         /// Each translation's file, named after its content so it can be cached forever.\n\
+         pub static FILES: [(Lang, &str); {}] = [",
+        keys.len(),
+        files.len()
+    );
+    for (lang, name) in files {
+        let _ = writeln!(rs, "    (Lang::{lang:?}, {name:?}),");
+    }
+    rs.push_str("];\n");
+    rs
+}
+
+/// `starts_in` → `StartsIn`.
+fn camel(key: &str) -> String {
+    key.split('_')
+        .map(|part| {
+            let mut chars = part.chars();
+            chars
+                .next()
+                .map(|c| c.to_ascii_uppercase().to_string() + chars.as_str())
+                .unwrap_or_default()
+        })
+        .collect()
+}
+
+fn write(path: &Path, text: &str) -> Result<(), Vec<String>> {
+    std::fs::write(path, text).map_err(|e| vec![format!("cannot write {}: {e}", path.display())])
 }

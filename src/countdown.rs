@@ -1,5 +1,6 @@
-//! How a remaining time is written: for people (`1:29:59`, `3 d 4 h 5 min`) and for machines
-//! (ISO 8601 durations such as `PT1H29M59S`, for `<time datetime>`).
+//! How a remaining time is written: for people (`1:29:59`; beyond a day in words, see
+//! [`days_hours_minutes`]) and for machines (ISO 8601 durations such as `PT1H29M59S`, for
+//! `<time datetime>`).
 
 use chrono::TimeDelta;
 
@@ -7,22 +8,22 @@ const MINUTE: i64 = 60;
 const HOUR: i64 = 60 * MINUTE;
 const DAY: i64 = 24 * HOUR;
 
-/// A countdown as a clock shows it: `M:SS` under an hour, `H:MM:SS` under a day, and
-/// `D d H h M min` beyond, where seconds no longer matter. Negative times read as zero.
+/// A countdown as a clock shows it: `M:SS` under an hour, `H:MM:SS` beyond. The same digits
+/// in all six languages (`Intl` writes them so too). Negative times read as zero.
 pub fn clock_text(remaining: TimeDelta) -> String {
     let s = remaining.num_seconds().max(0);
-    if s >= DAY {
-        format!(
-            "{} d {} h {} min",
-            s / DAY,
-            s % DAY / HOUR,
-            s % HOUR / MINUTE
-        )
-    } else if s >= HOUR {
+    if s >= HOUR {
         format!("{}:{:02}:{:02}", s / HOUR, s % HOUR / MINUTE, s % MINUTE)
     } else {
         format!("{}:{:02}", s / MINUTE, s % MINUTE)
     }
+}
+
+/// Whole days, hours and minutes of a countdown of a day or more, which reads better in
+/// words (`3 d 4 h 5 min`) and where seconds no longer matter; `None` under a day.
+pub fn days_hours_minutes(remaining: TimeDelta) -> Option<(i64, i64, i64)> {
+    let s = remaining.num_seconds();
+    (s >= DAY).then_some((s / DAY, s % DAY / HOUR, s % HOUR / MINUTE))
 }
 
 /// The same duration as an HTML/ISO 8601 duration string: `PT1H29M59S`, `P2DT3H0M0S`, `PT0H0M0S`.
@@ -54,12 +55,19 @@ mod tests {
         assert_eq!(clock_text(s(3_600)), "1:00:00");
         assert_eq!(clock_text(s(5_399)), "1:29:59");
         assert_eq!(clock_text(s(86_399)), "23:59:59");
-        assert_eq!(clock_text(s(86_400)), "1 d 0 h 0 min");
-        assert_eq!(
-            clock_text(s(3 * 86_400 + 4 * 3_600 + 5 * 60 + 59)),
-            "3 d 4 h 5 min"
-        );
         assert_eq!(clock_text(s(-5)), "0:00");
+    }
+
+    #[test]
+    fn days_hours_minutes_from_a_day_on() {
+        let s = TimeDelta::seconds;
+        assert_eq!(days_hours_minutes(s(86_399)), None);
+        assert_eq!(days_hours_minutes(s(86_400)), Some((1, 0, 0)));
+        assert_eq!(
+            days_hours_minutes(s(3 * 86_400 + 4 * 3_600 + 5 * 60 + 59)),
+            Some((3, 4, 5))
+        );
+        assert_eq!(days_hours_minutes(s(-86_400 * 2)), None);
     }
 
     #[test]

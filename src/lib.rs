@@ -8,6 +8,7 @@ extern crate alloc;
 
 pub mod clock;
 pub mod countdown;
+pub mod i18n;
 pub mod intervention;
 pub mod intl;
 pub mod kiosk;

@@ -1,9 +1,12 @@
 //! What the page's address asks for: `?at=` and `&speed=` to preview the day at another
-//! instant, `?delay=` and `&since=` when the day runs late. Parsing is total: anything unreadable becomes a [`Notice`] and is ignored
-//! (the page then shows real time, on time), never a panic. Unknown keys do nothing.
+//! instant, `?delay=` and `&since=` when the day runs late, `?lang=` for a language.
+//! Parsing is total: anything unreadable becomes a [`Notice`] and is ignored (the page then
+//! shows real time, on time), never a panic. An unknown language is ignored silently: the
+//! browser's own languages then choose. Unknown keys do nothing.
 
 use chrono::{DateTime, NaiveDate, NaiveTime, Utc};
 
+use crate::i18n::{Catalog, Key, Lang, fill};
 use crate::programme::Programme;
 use crate::timeline::Delay;
 
@@ -17,6 +20,8 @@ pub struct Settings {
     /// `None` shows real time.
     pub preview: Option<Preview>,
     pub delay: Delay,
+    /// The language the address asks for.
+    pub lang: Option<Lang>,
     pub notices: Vec<Notice>,
 }
 
@@ -37,22 +42,20 @@ pub enum Notice {
 }
 
 impl Notice {
-    pub fn message(&self) -> String {
-        match self {
-            Notice::BadAt(given) => {
-                format!("Ignored “at={given}”: not a time (try at=11:30). Showing real time.")
-            }
-            Notice::BadSpeed(given) => format!(
-                "Ignored “speed={given}”: not a number from 0 to {MAX_SPEED}. Showing real time."
-            ),
-            Notice::BadDelay(given) => format!(
-                "Ignored “delay={given}”: not a whole number of minutes from 0 to {}. Showing planned times.",
-                Delay::MAX_MINUTES
-            ),
-            Notice::BadSince(given) => {
-                format!("Ignored the delay: “since={given}” is not a time. Showing planned times.")
-            }
-        }
+    /// What the reader is told, in the catalogue's language.
+    pub fn message(&self, catalog: &Catalog) -> String {
+        let (key, given, max) = match self {
+            Notice::BadAt(given) => (Key::BadAt, given, None),
+            Notice::BadSpeed(given) => (Key::BadSpeed, given, Some(MAX_SPEED)),
+            Notice::BadDelay(given) => (Key::BadDelay, given, Some(Delay::MAX_MINUTES)),
+            Notice::BadSince(given) => (Key::BadSince, given, None),
+        };
+        let max = max.map(|m| m.to_string()).unwrap_or_default();
+        fill(catalog.message(key), |name| match name {
+            "given" => Some(given.as_str()),
+            "max" => Some(max.as_str()),
+            _ => None,
+        })
     }
 }
 
@@ -61,7 +64,10 @@ pub fn parse(query: &str, programme: &Programme) -> Settings {
     let query = query.strip_prefix('?').unwrap_or(query);
     let [at, speed, delay, since] = ["at", "speed", "delay", "since"].map(|key| first(query, key));
 
-    let mut settings = Settings::default();
+    let mut settings = Settings {
+        lang: first(query, "lang").as_deref().and_then(Lang::of_tag),
+        ..Settings::default()
+    };
     if let Some(delay) = delay {
         match (parse_minutes(&delay), since) {
             (None, _) => settings.notices.push(Notice::BadDelay(echo(&delay))),
@@ -117,22 +123,16 @@ fn parse_minutes(given: &str) -> Option<u32> {
     (minutes <= Delay::MAX_MINUTES).then_some(minutes)
 }
 
-/// The query for `base` (a query string) with `delay` in it instead of any delay it had:
-/// what the projector writes into its address, and the phone link in its QR code.
-pub fn with_delay(base: &str, delay: Delay, programme: &Programme) -> String {
+/// `base` (a query string) with every pair of `keys` taken out and `pairs` put in at the end.
+fn replaced(base: &str, keys: &[&str], pairs: &[(&str, String)]) -> String {
     let base = base.strip_prefix('?').unwrap_or(base);
     let mut query = form_urlencoded::Serializer::new(String::new());
     for (key, value) in form_urlencoded::parse(base.as_bytes()) {
-        if key != "delay" && key != "since" {
+        if !keys.contains(&key.as_ref()) {
             query.append_pair(&key, &value);
         }
     }
-    if delay.minutes > 0 {
-        query.append_pair("delay", &delay.minutes.to_string());
-        if let Some(since) = delay.since {
-            query.append_pair("since", &programme.stamp(since).rfc3339());
-        }
-    }
+    query.extend_pairs(pairs);
     let query = query.finish();
     if query.is_empty() {
         query
@@ -141,10 +141,32 @@ pub fn with_delay(base: &str, delay: Delay, programme: &Programme) -> String {
     }
 }
 
-/// The phone page's query for what this page shows: its delay and nothing else (a phone
-/// shows real time).
-pub fn phone_query(delay: Delay, programme: &Programme) -> String {
-    with_delay("", delay, programme)
+/// The query for `base` (a query string) with `delay` in it instead of any delay it had:
+/// what the projector writes into its address, and the phone link in its QR code.
+pub fn with_delay(base: &str, delay: Delay, programme: &Programme) -> String {
+    let mut pairs = Vec::new();
+    if delay.minutes > 0 {
+        pairs.push(("delay", delay.minutes.to_string()));
+        if let Some(since) = delay.since {
+            pairs.push(("since", programme.stamp(since).rfc3339()));
+        }
+    }
+    replaced(base, &["delay", "since"], &pairs)
+}
+
+/// The query for `base` with `lang` instead of any language it named.
+pub fn with_lang(base: &str, lang: Option<Lang>) -> String {
+    let pairs: Vec<_> = lang
+        .map(|l| ("lang", l.code().to_owned()))
+        .into_iter()
+        .collect();
+    replaced(base, &["lang"], &pairs)
+}
+
+/// The phone page's query for what this page shows: its delay and the language its address
+/// names, nothing else (a phone shows real time, and otherwise picks its own language).
+pub fn phone_query(delay: Delay, lang: Option<Lang>, programme: &Programme) -> String {
+    with_lang(&with_delay("", delay, programme), lang)
 }
 
 /// Where the phone page sends `?view=projector`: the projector page beside it, with the
@@ -301,7 +323,7 @@ mod tests {
     fn no_parameters_is_real_time() {
         assert_eq!(parse("", &PROGRAMME), Settings::default());
         assert_eq!(parse("?", &PROGRAMME), Settings::default());
-        assert_eq!(parse("?lang=fr&x=1", &PROGRAMME), Settings::default());
+        assert_eq!(parse("?x=1", &PROGRAMME), Settings::default());
     }
 
     #[test]
@@ -493,13 +515,57 @@ mod tests {
         let back = parse(&query, &PROGRAMME);
         assert_eq!(back.delay, delay);
         assert_eq!(
-            phone_query(delay, &PROGRAMME),
+            phone_query(delay, None, &PROGRAMME),
             "?delay=25&since=2012-04-03T12%3A50%3A07-04%3A00"
         );
-        assert_eq!(phone_query(Delay::NONE, &PROGRAMME), "");
+        assert_eq!(
+            phone_query(delay, Some(Lang::Ar), &PROGRAMME),
+            "?delay=25&since=2012-04-03T12%3A50%3A07-04%3A00&lang=ar"
+        );
+        assert_eq!(phone_query(Delay::NONE, None, &PROGRAMME), "");
         assert_eq!(
             with_delay("?view=projector&delay=5", Delay::NONE, &PROGRAMME),
             "?view=projector"
+        );
+    }
+
+    #[test]
+    fn lang_names_a_language_or_is_ignored_silently() {
+        let lang = |query: &str| parse(query, &PROGRAMME).lang;
+        assert_eq!(lang("?lang=fr"), Some(Lang::Fr));
+        assert_eq!(lang("?lang=fr-CH"), Some(Lang::Fr));
+        assert_eq!(lang("?lang=ZH-tw"), Some(Lang::Zh));
+        assert_eq!(lang("?lang=ru&lang=fr"), Some(Lang::Ru));
+        assert_eq!(lang("?at=11:00"), None);
+        for query in [
+            "?lang=xx",
+            "?lang=%3Cscript%3E",
+            "?lang=",
+            "?lang=english",
+            "?lang=%00",
+        ] {
+            assert_eq!(parse(query, &PROGRAMME), Settings::default(), "{query}");
+        }
+    }
+
+    #[test]
+    fn the_language_is_written_into_the_address_in_place_of_any_other() {
+        assert_eq!(
+            with_lang("?lang=fr&at=11:00", Some(Lang::Ru)),
+            "?at=11%3A00&lang=ru"
+        );
+        assert_eq!(with_lang("", Some(Lang::Zh)), "?lang=zh");
+        assert_eq!(with_lang("?lang=fr", None), "");
+        let query = with_lang("?delay=5", Some(Lang::Ar));
+        assert_eq!(parse(&query, &PROGRAMME).lang, Some(Lang::Ar));
+    }
+
+    #[test]
+    fn notices_speak_the_reader_s_language_and_echo_what_was_given() {
+        let notice = Notice::BadDelay("abc".into());
+        assert_eq!(
+            notice.message(&Catalog::english()),
+            "Ignored “delay=abc”: not a whole number of minutes from 0 to 1440. Showing planned times."
         );
     }
 
@@ -535,7 +601,7 @@ mod tests {
                 prop_assert!(p.speed.is_finite() && p.speed > 0.0 && p.speed <= f64::from(MAX_SPEED));
             }
             for notice in &settings.notices {
-                prop_assert!(notice.message().chars().count() < 200);
+                prop_assert!(notice.message(&Catalog::english()).chars().count() < 200);
             }
         }
 

@@ -6,6 +6,8 @@ use chrono::{DateTime, Utc};
 use leptos::mount::mount_to;
 use leptos::prelude::*;
 use leptos::task::tick;
+use nownext::i18n::{Catalog, ENGLISH, I18n, KEYS, Key, Lang, file};
+use nownext::intl;
 use nownext::settings::{Notice, Settings};
 use nownext::timeline::Delay;
 use nownext::ui::{Announcer, Live, Phone, Projector};
@@ -42,6 +44,16 @@ fn mounted_page(
     settings: Settings,
     start: &str,
 ) -> (HtmlElement, WriteSignal<DateTime<Utc>>, impl Drop) {
+    mounted_in(I18n::new(None, false), page, settings, start)
+}
+
+/// As [`mounted_page`], in the language `i18n` shows.
+fn mounted_in(
+    i18n: I18n,
+    page: Page,
+    settings: Settings,
+    start: &str,
+) -> (HtmlElement, WriteSignal<DateTime<Utc>>, impl Drop) {
     let container: HtmlElement = document()
         .create_element("div")
         .expect("div")
@@ -53,6 +65,8 @@ fn mounted_page(
         .expect("append");
     let (now, set_now) = signal(at(start));
     let handle = mount_to(container.clone(), move || {
+        provide_context(i18n);
+        i18n.follow_in_document();
         let live = Live::new(settings.delay, now);
         let page = match page {
             Page::Phone => view! { <Phone settings live /> }.into_any(),
@@ -241,5 +255,148 @@ async fn the_projector_shows_now_next_and_a_qr_code_for_phones() {
         find(&page, ".pj-title").text_content().as_deref(),
         Some("Closing Remarks")
     );
+    page.remove();
+}
+
+/// A catalogue for `lang` that says only `messages`; everything else reads as English.
+fn catalog(lang: Lang, messages: &[(Key, String)]) -> Catalog {
+    let mut records = vec![String::new(); KEYS];
+    for (key, text) in messages {
+        records[*key as usize] = text.clone();
+    }
+    Catalog::parse(lang, &file::encode(lang, &records)).expect("a catalogue")
+}
+
+#[wasm_bindgen_test]
+fn the_browser_s_plural_rules_pick_russian_and_arabic_forms() {
+    let ru = |n| intl::plural_category(Lang::Ru, n);
+    assert_eq!(
+        [ru(1), ru(2), ru(5), ru(21), ru(11)],
+        ["one", "few", "many", "one", "many"]
+    );
+    let ar = |n| intl::plural_category(Lang::Ar, n);
+    assert_eq!(
+        [ar(0), ar(1), ar(2), ar(3), ar(11), ar(100)],
+        ["zero", "one", "two", "few", "many", "other"]
+    );
+    assert_eq!(intl::plural_category(Lang::Zh, 1), "other");
+}
+
+#[wasm_bindgen_test]
+async fn running_late_takes_the_russian_form_for_each_number() {
+    let forms = file::plural([
+        ("one", "Задержка на {n} минуту"),
+        ("few", "Задержка на {n} минуты"),
+        ("many", "Задержка на {n} минут"),
+        ("other", "Задержка на {n} минуты"),
+    ]);
+    let i18n = I18n::new(None, false);
+    i18n.show(catalog(Lang::Ru, &[(Key::RunningLate, forms)]));
+    for (minutes, words) in [
+        (1, "1 минуту"),
+        (2, "2 минуты"),
+        (5, "5 минут"),
+        (21, "21 минуту"),
+    ] {
+        let settings = Settings {
+            delay: Delay {
+                minutes,
+                since: None,
+            },
+            ..Settings::default()
+        };
+        let (page, _set_now, _handle) =
+            mounted_in(i18n, Page::Phone, settings, "2012-04-03T11:30:00-04:00");
+        tick().await;
+        let late = find(&page, ".now-late").text_content().unwrap_or_default();
+        assert_eq!(late, format!("Задержка на {words}"));
+        page.remove();
+    }
+}
+
+#[wasm_bindgen_test]
+async fn switching_language_keeps_the_live_mark_and_the_countdown() {
+    let i18n = I18n::new(None, false);
+    let (page, set_now, _handle) = mounted_in(
+        i18n,
+        Page::Phone,
+        Settings::default(),
+        "2012-04-03T11:30:00-04:00",
+    );
+    tick().await;
+    let countdown = find(&page, ".now-bar time.countdown");
+    assert_eq!(countdown.text_content().as_deref(), Some("1:30:00"));
+
+    i18n.show(catalog(
+        Lang::Ar,
+        &[
+            (Key::Now, "الآن".to_owned()),
+            (Key::LeftUntil, "متبقٍ {countdown} · حتى {time}".to_owned()),
+        ],
+    ));
+    tick().await;
+    let root = document().document_element().expect("html");
+    assert_eq!(attr(&root, "lang"), "ar");
+    assert_eq!(attr(&root, "dir"), "rtl");
+    assert_eq!(
+        find(&page, ".now-state").text_content().as_deref(),
+        Some("الآن")
+    );
+    assert_eq!(attr(&find(&page, "[aria-current]"), "id"), "panel-1");
+    // A message without a translation reads as English, never empty.
+    let heading = find(&page, "#day-heading")
+        .text_content()
+        .unwrap_or_default();
+    assert!(
+        heading.starts_with(ENGLISH[Key::Programme as usize]),
+        "{heading}"
+    );
+
+    set_now.set(at("2012-04-03T11:30:01-04:00"));
+    tick().await;
+    let count = find(&page, ".now-bar .now-count")
+        .text_content()
+        .unwrap_or_default();
+    assert!(count.starts_with("متبقٍ 1:29:59"), "{count}");
+
+    i18n.show(Catalog::english());
+    tick().await;
+    assert_eq!(attr(&root, "dir"), "ltr");
+    assert_eq!(
+        find(&page, ".now-state").text_content().as_deref(),
+        Some("Now")
+    );
+    page.remove();
+}
+
+#[wasm_bindgen_test]
+async fn the_switcher_lists_the_six_languages_each_in_itself() {
+    let (page, _set_now, _handle) = mounted(Settings::default(), "2012-04-03T11:30:00-04:00");
+    tick().await;
+    let options = page
+        .query_selector_all(".language option")
+        .expect("valid selector");
+    let listed: Vec<(String, String, String)> = (0..options.length())
+        .filter_map(|i| options.item(i))
+        .map(|o| {
+            let o: Element = o.unchecked_into();
+            (
+                attr(&o, "value"),
+                attr(&o, "lang"),
+                o.text_content().unwrap_or_default(),
+            )
+        })
+        .collect();
+    let expected: Vec<(String, String, String)> = Lang::ALL
+        .iter()
+        .map(|l| {
+            (
+                l.code().to_owned(),
+                l.code().to_owned(),
+                l.name().to_owned(),
+            )
+        })
+        .collect();
+    assert_eq!(listed, expected);
     page.remove();
 }

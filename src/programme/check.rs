@@ -1,13 +1,14 @@
 //! Reading and checking a programme file: run by the build script on `programme.toml`, so a
 //! broken file stops the build, and by the tests. Never compiled into the bundle.
 
-use std::collections::HashSet;
+use std::collections::{BTreeMap, BTreeSet, HashSet};
 use std::fmt;
 
 use chrono::{Offset, TimeZone};
 use chrono_tz::Tz;
 
 use super::{Kind, Programme, Stamp, Text};
+use crate::i18n::Lang;
 
 /// One thing wrong with a programme file, named precisely enough to find and fix it.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -34,7 +35,7 @@ impl fmt::Display for Problem {
 
 /// Parses and checks the text of a programme file.
 pub fn parse(text: &str) -> Result<Programme, Vec<Problem>> {
-    let programme: Programme = toml::from_str(text).map_err(|e| {
+    let mut programme: Programme = toml::from_str(text).map_err(|e| {
         vec![Problem {
             place: e
                 .span()
@@ -44,12 +45,103 @@ pub fn parse(text: &str) -> Result<Programme, Vec<Problem>> {
             message: e.to_string().trim_end().to_owned(),
         }]
     })?;
-    let problems = check(&programme);
+    let mut problems = check(&programme);
+    let mut texts = texts_mut(&mut programme);
+    let given: BTreeSet<Lang> = texts
+        .iter()
+        .flat_map(|(_, _, text)| text.translations.iter().map(|(lang, _)| *lang))
+        .collect();
+    for (slot, (place, field, text)) in texts.iter_mut().enumerate() {
+        text.slot = u16::try_from(slot).unwrap_or(u16::MAX);
+        for &lang in &given {
+            let code = lang.code();
+            match text.translation(lang) {
+                None => problems.push(Problem {
+                    place: place.clone(),
+                    field,
+                    message: format!(
+                        "has no `{code}` translation, though other texts have one: give it, or remove `{code}` everywhere"
+                    ),
+                }),
+                Some(t) if t.trim().is_empty() => problems.push(Problem {
+                    place: place.clone(),
+                    field,
+                    message: format!("has an empty `{code}` translation"),
+                }),
+                Some(_) => {}
+            }
+        }
+    }
     if problems.is_empty() {
         Ok(programme)
     } else {
         Err(problems)
     }
+}
+
+/// The programme's texts in slot order, by language: the originals, and the translations
+/// the file gives (all of its texts then have them: [`parse`] checks).
+pub fn translations(programme: &Programme) -> BTreeMap<Lang, Vec<String>> {
+    let mut copy = programme.clone();
+    let mut by_lang: BTreeMap<Lang, Vec<String>> = BTreeMap::new();
+    for (_, _, text) in texts_mut(&mut copy) {
+        let originals = by_lang.entry(Lang::ORIGINAL).or_default();
+        originals.push(text.original.to_string());
+        for (lang, translation) in &text.translations {
+            by_lang.entry(*lang).or_default().push(translation.clone());
+        }
+    }
+    by_lang
+}
+
+/// Every text of the programme in file order, with where it is: the order of the slots.
+fn texts_mut(programme: &mut Programme) -> Vec<(String, &'static str, &mut Text)> {
+    let mut all: Vec<(String, &'static str, &mut Text)> = Vec::new();
+    let meeting = &mut programme.meeting;
+    let place = || "meeting".to_owned();
+    all.push((place(), "title", &mut meeting.title));
+    if let Some(text) = meeting.subtitle.as_mut() {
+        all.push((place(), "subtitle", text));
+    }
+    all.push((place(), "venue", &mut meeting.venue));
+    all.push((place(), "time_zone_name", &mut meeting.time_zone_name));
+    for (field, list) in [
+        ("in_cooperation_with", &mut meeting.in_cooperation_with),
+        ("background", &mut meeting.background),
+        ("objective", &mut meeting.objective),
+    ] {
+        all.extend(list.to_mut().iter_mut().map(|t| (place(), field, t)));
+    }
+    let format = &mut programme.format;
+    all.push(("format".into(), "summary", &mut format.summary));
+    all.extend(
+        format
+            .rules
+            .to_mut()
+            .iter_mut()
+            .map(|t| ("format".into(), "rules", t)),
+    );
+    for (index, session) in programme.sessions.to_mut().iter_mut().enumerate() {
+        let place = format!("session {} (\"{}\")", index + 1, session.id);
+        all.push((place.clone(), "title", &mut session.title));
+        for (field, text) in [
+            ("topic", &mut session.topic),
+            ("speaker", &mut session.speaker),
+            ("themes_intro", &mut session.themes_intro),
+        ] {
+            if let Some(text) = text.as_mut() {
+                all.push((place.clone(), field, text));
+            }
+        }
+        all.extend(
+            session
+                .themes
+                .to_mut()
+                .iter_mut()
+                .map(|t| (place.clone(), "themes", t)),
+        );
+    }
+    all
 }
 
 /// Everything wrong with a programme, in file order; empty when it is fine.
@@ -65,10 +157,10 @@ pub fn check(programme: &Programme) -> Vec<Problem> {
 
     let meeting = &programme.meeting;
     for (field, text) in [
-        ("title", &meeting.title),
-        ("venue", &meeting.venue),
-        ("time_zone", &meeting.time_zone),
-        ("time_zone_name", &meeting.time_zone_name),
+        ("title", meeting.title.as_ref()),
+        ("venue", meeting.venue.as_ref()),
+        ("time_zone", meeting.time_zone.as_ref()),
+        ("time_zone_name", meeting.time_zone_name.as_ref()),
     ] {
         if blank(text) {
             problem("meeting", field, "must not be empty".into());
@@ -210,8 +302,8 @@ fn session_at(text: &str, offset: usize) -> Option<String> {
     Some(format!("session {} (\"{id}\")", index + 1))
 }
 
-fn blank(text: &Text) -> bool {
-    text.trim().is_empty()
+fn blank(text: impl AsRef<str>) -> bool {
+    text.as_ref().trim().is_empty()
 }
 
 fn zone_offset(zone: Tz, stamp: Stamp) -> Option<i32> {
@@ -249,7 +341,11 @@ mod tests {
 
     #[test]
     fn the_programme_file_is_valid_and_baked_faithfully() {
-        let parsed = parse(FILE).unwrap_or_else(|p| panic!("{p:?}"));
+        let mut parsed = parse(FILE).unwrap_or_else(|p| panic!("{p:?}"));
+        // The bundle carries the originals; translations go to the language files.
+        for (_, _, text) in texts_mut(&mut parsed) {
+            text.translations.clear();
+        }
         assert_eq!(parsed, crate::PROGRAMME);
         assert_eq!(parsed.sessions.len(), 5);
     }
@@ -257,8 +353,8 @@ mod tests {
     #[test]
     fn a_missing_field_names_it() {
         let text = edited(
-            "ends = \"2012-04-03T13:00:00-04:00\"\nthemes_intro",
-            "themes_intro",
+            "ends = \"2012-04-03T13:00:00-04:00\"\n\n[session.title]",
+            "\n[session.title]",
         );
         let found = problems(&text);
         assert_eq!(found.len(), 1, "{found:?}");
@@ -337,7 +433,7 @@ mod tests {
 
     #[test]
     fn empty_text_and_bad_times_are_refused() {
-        let text = edited("title = \"Opening Remarks\"", "title = \"  \"");
+        let text = edited("en = \"Opening Remarks\"", "en = \"  \"");
         assert_eq!(
             problems(&text),
             ["session 1 (\"opening\"), field `title`: must not be empty"]
@@ -360,10 +456,51 @@ mod tests {
 
     #[test]
     fn unknown_fields_are_typos_not_silence() {
-        let text = edited("speaker = \"H.E.", "speakr = \"H.E.");
+        let text = edited("[session.speaker]", "[session.speakr]");
         let found = problems(&text);
         assert_eq!(found.len(), 1, "{found:?}");
         assert!(found[0].starts_with("session 1 (\"opening\")"), "{found:?}");
         assert!(found[0].contains("unknown field `speakr`"), "{found:?}");
+    }
+
+    #[test]
+    fn every_text_has_every_language_the_file_gives() {
+        let text = edited("ru = \"Перерыв\"\n", "");
+        assert_eq!(
+            problems(&text),
+            [
+                "session 3 (\"break\"), field `title`: has no `ru` translation, though other texts have one: give it, or remove `ru` everywhere"
+            ]
+        );
+        let text = edited("zh = \"休会\"", "zh = \" \"");
+        assert_eq!(
+            problems(&text),
+            ["session 3 (\"break\"), field `title`: has an empty `zh` translation"]
+        );
+    }
+
+    #[test]
+    fn a_translation_needs_a_known_language_and_the_original() {
+        let found = problems(&edited("es = \"Pausa\"", "de = \"Pause\""));
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert!(found[0].starts_with("session 3 (\"break\")"), "{found:?}");
+        assert!(
+            found[0].contains("`de` is not a language of the page"),
+            "{found:?}"
+        );
+        let found = problems(&edited("en = \"Break\"\n", ""));
+        assert!(found[0].contains("no `en`, the original"), "{found:?}");
+    }
+
+    #[test]
+    fn a_plain_string_is_an_untranslated_text() {
+        // An organiser's file with no translations at all is fine.
+        let minimal = "[meeting]\ntitle = \"T\"\nvenue = \"V\"\ntime_zone = \"UTC\"\ntime_zone_name = \"UTC\"\n\
+            [format]\nsummary = \"S\"\nintervention_minutes = 2\n\
+            [[session]]\nid = \"a\"\ntitle = \"A\"\nstarts = \"2030-01-01T10:00:00Z\"\nends = \"2030-01-01T11:00:00Z\"\n";
+        let programme = parse(minimal).unwrap_or_else(|p| panic!("{p:?}"));
+        assert_eq!(translations(&programme).len(), 1);
+        // title, venue, time_zone_name, summary, then the session's title.
+        assert_eq!(programme.sessions[0].title.slot, 4);
     }
 }

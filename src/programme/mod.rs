@@ -12,12 +12,114 @@ use chrono::{
 };
 use databake::Bake;
 use serde::Deserialize;
+use serde::de::{self, Deserializer};
+
+use crate::i18n::Lang;
 
 #[cfg(not(target_arch = "wasm32"))]
 pub mod check;
 
-/// Text from the programme file.
-pub type Text = Cow<'static, str>;
+/// A text from the programme file: the English original, and where its translations sit
+/// in the language files (see [`crate::i18n::file`]). The translations themselves are read
+/// only by the build, which writes them to those files and leaves them out of the bundle.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Text {
+    pub original: Cow<'static, str>,
+    /// Its place among the programme's texts, in file order.
+    pub slot: u16,
+    pub translations: Vec<(Lang, String)>,
+}
+
+impl Text {
+    /// Only the original: a programme file may give a plain string.
+    pub fn original(text: impl Into<String>) -> Text {
+        Text {
+            original: Cow::Owned(text.into()),
+            slot: 0,
+            translations: Vec::new(),
+        }
+    }
+
+    pub fn translation(&self, lang: Lang) -> Option<&str> {
+        self.translations
+            .iter()
+            .find(|(l, _)| *l == lang)
+            .map(|(_, t)| t.as_str())
+    }
+}
+
+impl AsRef<str> for Text {
+    fn as_ref(&self) -> &str {
+        &self.original
+    }
+}
+
+impl Bake for Text {
+    fn bake(&self, env: &databake::CrateEnv) -> databake::TokenStream {
+        let original = self.original.bake(env);
+        let slot = self.slot.bake(env);
+        databake::quote! {
+            crate::programme::Text {
+                original: #original,
+                slot: #slot,
+                translations: alloc::vec::Vec::new(),
+            }
+        }
+    }
+}
+
+impl databake::BakeSize for Text {
+    fn borrows_size(&self) -> usize {
+        self.original.borrows_size()
+    }
+}
+
+/// A text is a plain string, or a table of the original (`en`) and its translations.
+impl<'de> Deserialize<'de> for Text {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct Visitor;
+        impl<'de> de::Visitor<'de> for Visitor {
+            type Value = Text;
+
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("a text, or a table of it by language: en = \"…\", fr = \"…\"")
+            }
+
+            fn visit_str<E: de::Error>(self, text: &str) -> Result<Text, E> {
+                Ok(Text::original(text))
+            }
+
+            fn visit_map<M: de::MapAccess<'de>>(self, mut map: M) -> Result<Text, M::Error> {
+                let mut original = None;
+                let mut translations = Vec::new();
+                while let Some((code, text)) = map.next_entry::<String, String>()? {
+                    let lang = Lang::ALL
+                        .into_iter()
+                        .find(|l| l.code() == code)
+                        .ok_or_else(|| {
+                            de::Error::custom(format!(
+                                "`{code}` is not a language of the page: use ar, zh, en, fr, ru or es"
+                            ))
+                        })?;
+                    if lang == Lang::ORIGINAL {
+                        original = Some(text);
+                    } else {
+                        translations.push((lang, text));
+                    }
+                }
+                let mut text = original.map(Text::original).ok_or_else(|| {
+                    de::Error::custom("has translations but no `en`, the original")
+                })?;
+                translations.sort();
+                text.translations = translations;
+                Ok(text)
+            }
+        }
+        deserializer.deserialize_any(Visitor)
+    }
+}
+/// A name the page uses but never shows, so never translated: an id, a time zone.
+pub type Name = Cow<'static, str>;
 /// A list from the programme file.
 pub type List<T> = Cow<'static, [T]>;
 
@@ -40,7 +142,7 @@ pub struct Meeting {
     pub subtitle: Option<Text>,
     pub venue: Text,
     /// IANA name of the zone times are shown in, e.g. `America/New_York`.
-    pub time_zone: Text,
+    pub time_zone: Name,
     /// How people call that zone, e.g. `New York`.
     pub time_zone_name: Text,
     #[serde(default)]
@@ -67,7 +169,7 @@ pub struct Format {
 #[serde(deny_unknown_fields)]
 pub struct Session {
     /// Stable, URL-safe name: `panel-1`.
-    pub id: Text,
+    pub id: Name,
     #[serde(default)]
     pub kind: Kind,
     pub title: Text,

@@ -3,37 +3,37 @@
 use leptos::prelude::*;
 
 use crate::PROGRAMME;
+use crate::i18n::{I18n, Key};
+use crate::programme::Text;
 
 #[component]
 pub fn About() -> impl IntoView {
+    let i18n = I18n::here();
     let meeting = &PROGRAMME.meeting;
     let format = &PROGRAMME.format;
-    let paragraphs = |texts: &'static [crate::programme::Text]| {
+    let t = move |key| i18n.t(key);
+    let paragraphs = move |texts: &'static [Text]| {
         texts
             .iter()
-            .map(|t| view! { <p>{t.as_ref()}</p> })
+            .map(|text| view! { <p>{i18n.text(text)}</p> })
             .collect_view()
     };
+    let minutes = format.intervention_minutes;
     view! {
         <details class="about">
-            <summary>"About this meeting"</summary>
-            <h3>"Background"</h3>
+            <summary>{t(Key::About)}</summary>
+            <h3>{t(Key::Background)}</h3>
             {paragraphs(&meeting.background)}
-            <h3>"Objective"</h3>
+            <h3>{t(Key::Objective)}</h3>
             {paragraphs(&meeting.objective)}
-            <h3>"Format"</h3>
-            <p>{format.summary.as_ref()}</p>
+            <h3>{t(Key::Format)}</h3>
+            <p>{i18n.text(&format.summary)}</p>
             {paragraphs(&format.rules)}
-            <p>
-                {format!(
-                    "Delegations are kindly asked to limit their interventions to a maximum of {} minutes.",
-                    format.intervention_minutes,
-                )}
-            </p>
+            <p>{i18n.plural(Key::InterventionRule, minutes, &[])}</p>
             {(!meeting.in_cooperation_with.is_empty()).then(|| view! {
-                <h3>"In cooperation with"</h3>
+                <h3>{t(Key::InCooperationWith)}</h3>
                 <ul>
-                    {meeting.in_cooperation_with.iter().map(|o| view! { <li>{o.as_ref()}</li> }).collect_view()}
+                    {meeting.in_cooperation_with.iter().map(|o| view! { <li>{i18n.text(o)}</li> }).collect_view()}
                 </ul>
             })}
         </details>

@@ -5,6 +5,7 @@ use chrono::{DateTime, TimeDelta, Utc};
 use leptos::prelude::*;
 
 use crate::PROGRAMME;
+use crate::i18n::{I18n, Key};
 use crate::timeline::{self, Delay, Phase, Status};
 
 #[derive(Clone, Copy)]
@@ -46,39 +47,45 @@ impl Live {
         )
     }
 
-    /// The meeting's wall clock, `14:05` or with seconds `14:05:09`.
+    /// The meeting's wall clock in the page's language, `14:05` or with seconds `14:05:09`.
     pub fn clock(self, seconds: bool) -> impl Fn() -> String + Copy {
         let now = self.now;
+        let i18n = I18n::here();
         move || {
             let at = PROGRAMME.stamp(now.get().timestamp());
+            let lang = i18n.lang();
             if seconds {
-                crate::intl::meeting_time_seconds(at)
+                crate::intl::meeting_time_seconds(lang, at)
             } else {
-                crate::intl::meeting_time(at)
+                crate::intl::meeting_time(lang, at)
             }
         }
     }
 }
 
 /// A polite live region: a screen reader hears when a session starts or ends, never the
-/// seconds.
+/// seconds, in the page's language.
 #[component]
 pub fn Announcer(live: Live) -> impl IntoView {
+    let i18n = I18n::here();
     view! {
         <p class="visually-hidden" aria-live="polite">
-            {move || announcement(live.phase.get().0)}
+            {move || announcement(i18n, live.phase.get().0)}
         </p>
     }
 }
 
-fn announcement(phase: Phase<'_>) -> String {
+fn announcement(i18n: I18n, phase: Phase<'_>) -> String {
+    let titled = |key, session: &crate::programme::Session| {
+        i18n.fill(key, &[("title", &i18n.text(&session.title))])
+    };
     match phase {
         Phase::Before { .. } => String::new(),
-        Phase::Live { session, .. } => format!("Now on: {}.", session.title),
+        Phase::Live { session, .. } => titled(Key::NowOn, session),
         Phase::Break {
             next: Some(next), ..
-        } => format!("Break. Next: {}.", next.title),
-        Phase::Break { next: None, .. } => "Break.".to_owned(),
-        Phase::After { .. } => "The meeting has ended.".to_owned(),
+        } => titled(Key::BreakNext, next),
+        Phase::Break { next: None, .. } => i18n.t(Key::BreakOnly),
+        Phase::After { .. } => i18n.t(Key::MeetingEnded),
     }
 }

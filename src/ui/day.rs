@@ -4,8 +4,10 @@
 use leptos::prelude::*;
 
 use super::app::Live;
+use super::language::message_with;
 use super::time::{At, YourTime};
 use crate::PROGRAMME;
+use crate::i18n::{I18n, Key};
 use crate::programme::{Kind, Session};
 use crate::timeline::{self, Delay};
 
@@ -15,8 +17,12 @@ pub fn Day(live: Live) -> impl IntoView {
     let ended =
         Memo::new(move |_| timeline::ended_count(&PROGRAMME, live.delay.get(), live.now.get()));
     let delay = live.delay;
-    let zone = PROGRAMME.meeting.time_zone_name.as_ref();
+    let i18n = I18n::here();
     let minutes = PROGRAMME.format.intervention_minutes;
+    let zone = move || {
+        let zone = i18n.text(&PROGRAMME.meeting.time_zone_name);
+        i18n.fill(Key::ZoneTime, &[("zone", &zone)])
+    };
 
     // Bring the live row into view once, when the page opens.
     Effect::new(move |done: Option<()>| {
@@ -40,12 +46,9 @@ pub fn Day(live: Live) -> impl IntoView {
     view! {
         <section class="day" aria-labelledby="day-heading">
             <h2 id="day-heading">
-                "Programme" <span class="day-zone">{format!("{zone} time")}</span>
+                {i18n.t(Key::Programme)} " " <span class="day-zone">{zone}</span>
             </h2>
-            <p class="day-rule">
-                "No list of speakers · interventions of at most "
-                {format!("{minutes} minutes")}
-            </p>
+            <p class="day-rule">{i18n.plural(Key::DayRule, minutes, &[])}</p>
             <ol class="sessions">{rows}</ol>
         </section>
     }
@@ -59,7 +62,9 @@ fn Row(
     ended: Memo<usize>,
     delay: RwSignal<Delay>,
 ) -> impl IntoView {
+    let i18n = I18n::here();
     let id = session.id.as_ref();
+    let text = move |t: &'static crate::programme::Text| i18n.text(t);
     let live = move || current.get() == Some(id);
     let past = move || ended.get() > index;
     view! {
@@ -70,15 +75,16 @@ fn Row(
             class:live=live
             class:past=past
             aria-current=move || live().then_some("time")
+            data-now=i18n.t(Key::Now)
         >
             {move || view! { <When session delay=delay.get() /> }}
-            <h3>{session.title.as_ref()}</h3>
-            {session.topic.as_deref().map(|t| view! { <p class="topic">{t}</p> })}
-            {session.speaker.as_deref().map(|s| view! { <p class="speaker">{s}</p> })}
+            <h3>{text(&session.title)}</h3>
+            {session.topic.as_ref().map(|t| view! { <p class="topic">{text(t)}</p> })}
+            {session.speaker.as_ref().map(|s| view! { <p class="speaker">{text(s)}</p> })}
             {(!session.themes.is_empty()).then(|| view! {
                 <div class="themes">
-                    {session.themes_intro.as_deref().map(|t| view! { <p>{t}</p> })}
-                    <ul>{session.themes.iter().map(|t| view! { <li>{t.as_ref()}</li> }).collect_view()}</ul>
+                    {session.themes_intro.as_ref().map(|t| view! { <p>{text(t)}</p> })}
+                    <ul>{session.themes.iter().map(|t| view! { <li>{text(t)}</li> }).collect_view()}</ul>
                 </div>
             })}
         </li>
@@ -90,14 +96,16 @@ fn Row(
 fn When(session: &'static Session, delay: Delay) -> impl IntoView {
     let (starts, ends) = (delay.starts(session), delay.ends(session));
     let moved = (starts, ends) != (session.starts, session.ends);
+    let planned = move || {
+        message_with(Key::Planned, move |_| {
+            view! { <del><At stamp=session.starts /> "–" <At stamp=session.ends /></del> }
+                .into_any()
+        })
+    };
     view! {
         <p class="when">
             <At stamp=starts /> "–" <At stamp=ends />
-            {moved.then(|| view! {
-                <span class="planned">
-                    "planned " <del><At stamp=session.starts /> "–" <At stamp=session.ends /></del>
-                </span>
-            })}
+            {moved.then(|| view! { <span class="planned">{planned()}</span> })}
             <YourTime starts ends />
         </p>
     }

@@ -4,6 +4,7 @@
 mod about;
 mod app;
 mod day;
+mod language;
 mod notices;
 mod now_bar;
 mod phone;
@@ -23,9 +24,18 @@ mod start {
     use leptos::prelude::*;
 
     use super::{Announcer, Live, Phone, Projector};
+    use std::cell::Cell;
+    use std::rc::Rc;
+
+    use gloo_timers::callback::Timeout;
+
     use crate::PROGRAMME;
     use crate::clock::{Ticker, TimeSource};
+    use crate::i18n::{I18n, Key, Lang};
     use crate::settings::{self, Settings};
+
+    /// How long a page waits for its language's file before it opens in English.
+    const LANGUAGE_WAIT_MS: u32 = 2_500;
 
     /// The phone page's entry point. `?view=projector` goes to the projector page.
     pub fn start_phone() {
@@ -34,16 +44,18 @@ mod start {
             let _ = window().location().replace(&target);
             return;
         }
-        start(|settings, live| view! { <Phone settings live /> });
+        start(false, |settings, live| view! { <Phone settings live /> });
     }
 
     /// The projector page's entry point.
     pub fn start_projector() {
-        start(|settings, live| view! { <Projector settings live /> });
+        start(true, |settings, live| view! { <Projector settings live /> });
     }
 
-    /// Reads the address, starts the clock and mounts `page`.
-    fn start<V: IntoView + 'static>(page: fn(Settings, Live) -> V) {
+    /// Reads the address, starts the clock and mounts `page` in the reader's language.
+    /// `pin_choice`: a language picked on this page goes into its address (the projector's,
+    /// so its QR code passes it on).
+    fn start<V: IntoView + 'static>(pin_choice: bool, page: fn(Settings, Live) -> V) {
         std::panic::set_hook(Box::new(show_fault));
         let query = window().location().search().unwrap_or_default();
         let settings = settings::parse(&query, &PROGRAMME);
@@ -55,13 +67,36 @@ mod start {
         let (now, set_now) = signal(source.instant(real_now));
         // The clock runs as long as the page does.
         std::mem::forget(Ticker::start(source, set_now));
-        document().set_title(&format!("Now and next · {}", PROGRAMME.meeting.title));
-        leptos::mount::mount_to_body(move || {
-            let live = Live::new(settings.delay, now);
-            view! {
-                {page(settings, live)}
-                <Announcer live />
+        let lang = I18n::initial(settings.lang);
+        let i18n = I18n::new(settings.lang, pin_choice);
+        let mount = move || {
+            leptos::mount::mount_to_body(move || {
+                provide_context(i18n);
+                i18n.follow_in_document();
+                let live = Live::new(settings.delay, now);
+                view! {
+                    {page(settings, live)}
+                    <Announcer live />
+                }
+            });
+        };
+        if lang == Lang::ORIGINAL {
+            mount();
+            return;
+        }
+        // Open in the reader's language once its file is here, rather than flash English;
+        // if it is slow to come, open in English and switch when it arrives.
+        let mount = Rc::new(Cell::new(Some(mount)));
+        let mount_once = move || {
+            if let Some(mount) = mount.take() {
+                mount();
             }
+        };
+        let on_time = mount_once.clone();
+        Timeout::new(LANGUAGE_WAIT_MS, on_time).forget();
+        wasm_bindgen_futures::spawn_local(async move {
+            i18n.switch(lang).await;
+            mount_once();
         });
     }
 
@@ -72,10 +107,11 @@ mod start {
         let Some(fault) = document().get_element_by_id("fault") else {
             return;
         };
-        fault.set_text_content(Some(
-            "Live times stopped because of an error in this page. The programme shown is \
-             still right; reload the page to restart the clock.",
-        ));
+        // The page keeps the message in its language (see `I18n::follow_in_document`);
+        // a fault before that finds it empty.
+        if fault.text_content().unwrap_or_default().is_empty() {
+            fault.set_text_content(Some(crate::i18n::ENGLISH[Key::Fault as usize]));
+        }
         let _ = fault.remove_attribute("hidden");
     }
 }

@@ -4,42 +4,43 @@
 use leptos::prelude::*;
 
 use super::app::Live;
+use crate::i18n::{I18n, Key};
 use crate::settings::Settings;
 
 #[component]
 pub fn Notices(settings: Settings, live: Live) -> impl IntoView {
+    let i18n = I18n::here();
     let preview = settings.preview.map(|p| {
-        let speed = if p.speed == 1.0 {
-            String::new()
-        } else {
-            format!(" · {}× speed", speed_text(p.speed))
-        };
+        let speed = (p.speed != 1.0).then(|| speed_text(p.speed));
+        // Parts joined by a middle dot, which every script reads as a separator.
         view! {
             <p class="preview-badge" role="status">
-                <strong>"Preview"</strong>
-                {format!(": not the real time{speed}. ")}
-                <a href="?">"Show real time"</a>
+                <strong>{i18n.t(Key::Preview)}</strong>
+                " · " {i18n.t(Key::NotRealTime)}
+                {speed.map(|speed| format!(" · {}", i18n.fill(Key::Speed, &[("speed", &speed)])))}
+                " · " <a href="?">{i18n.t(Key::ShowRealTime)}</a>
             </p>
         }
     });
     let notices = (!settings.notices.is_empty()).then(|| {
+        let items = settings.notices.clone();
         view! {
             <ul class="notices" role="status">
-                {settings.notices.iter().map(|n| view! { <li>{n.message()}</li> }).collect_view()}
+                {i18n.with(|c| items.iter().map(|n| view! { <li>{n.message(c)}</li> }).collect_view())}
             </ul>
         }
     });
     let late = move || {
         let minutes = live.delay.get().minutes;
-        (minutes > 0).then(|| view! { <p class="late" role="status">{running_late(minutes)}</p> })
+        (minutes > 0)
+            .then(|| view! { <p class="late" role="status">{running_late(i18n, minutes)}</p> })
     };
     view! { {preview} {notices} {late} }
 }
 
-/// `Running 10 minutes late`.
-pub fn running_late(minutes: u32) -> String {
-    let unit = if minutes == 1 { "minute" } else { "minutes" };
-    format!("Running {minutes} {unit} late")
+/// `Running 10 minutes late`, `Задержка на 5 минут`.
+pub fn running_late(i18n: I18n, minutes: u32) -> String {
+    i18n.plural(Key::RunningLate, minutes, &[])
 }
 
 /// `60`, `0.5`: a speed to one decimal, without the bundle's cost of float formatting.

@@ -5,34 +5,37 @@ use chrono::TimeDelta;
 use leptos::prelude::*;
 
 use super::app::Live;
+use super::language::message_with;
 use super::notices::running_late;
-use super::time::{At, Countdown, OnDay, YourTime};
-use crate::programme::Session;
+use super::time::{At, Countdown, YourTime, time_and_date};
+use crate::i18n::{I18n, Key};
+use crate::programme::{Session, Stamp};
 use crate::timeline::{Delay, Phase};
 use crate::{PROGRAMME, settings};
 
 #[component]
 pub fn NowBar(live: Live) -> impl IntoView {
+    let i18n = I18n::here();
     let remaining = live.remaining();
     let clock = live.clock(false);
-    let zone = PROGRAMME.meeting.time_zone_name.as_ref();
     let phase = live.phase;
 
     view! {
-        <section class="now-bar" aria-label="Now">
+        <section class="now-bar" aria-label=i18n.t(Key::Now)>
             <div class="now-head">
-                <p class=move || state(phase.get().0).1>{move || state(phase.get().0).0}</p>
+                <p class=move || state(phase.get().0).1>{move || i18n.t(state(phase.get().0).0)}</p>
                 <p class="now-clock">
-                    {zone} " " <time class="now-clock-time">{clock}</time>
+                    {i18n.text(&PROGRAMME.meeting.time_zone_name)} " "
+                    <time class="now-clock-time" dir="ltr">{clock}</time>
                 </p>
             </div>
             {move || {
                 let minutes = live.delay.get().minutes;
-                (minutes > 0).then(|| view! { <p class="now-late">{running_late(minutes)}</p> })
+                (minutes > 0).then(|| view! { <p class="now-late">{running_late(i18n, minutes)}</p> })
             }}
             {move || {
                 let (phase, delay) = phase.get();
-                what_is_on(phase, delay, live, remaining)
+                what_is_on(i18n, phase, delay, live, remaining)
             }}
         </section>
     }
@@ -40,80 +43,96 @@ pub fn NowBar(live: Live) -> impl IntoView {
 
 /// The now-bar's body for one phase; rebuilt only when the phase changes.
 fn what_is_on(
+    i18n: I18n,
     phase: Phase<'static>,
     delay: Delay,
     live: Live,
     remaining: Memo<TimeDelta>,
 ) -> AnyView {
     let (elapsed, total) = live.progress();
+    let title = move |session: &'static Session| i18n.text(&session.title);
+    let countdown = move || view! { <Countdown remaining /> }.into_any();
     match phase {
         Phase::Before { first } => {
             let starts = delay.starts(first);
             view! {
-                <h2 class="now-title">{first.title.as_ref()}</h2>
-                <p class="now-count">"starts in " <Countdown remaining /></p>
-                <p class="now-next">
-                    <At stamp=starts /> " on " <OnDay stamp=starts /> " " <YourTime starts />
+                <h2 class="now-title">{title(first)}</h2>
+                <p class="now-count">
+                    {message_with(Key::StartsIn, move |_| countdown())}
                 </p>
+                <p class="now-next">{time_and_date(Key::TimeOnDay, starts)} " " <YourTime starts /></p>
             }
             .into_any()
         }
         Phase::Live { session, next } => view! {
-            <h2 class="now-title">{session.title.as_ref()}</h2>
-            {session.topic.as_deref().map(|t| view! { <p class="now-topic">{t}</p> })}
-            <p class="now-count">
-                <Countdown remaining /> " left · until " <At stamp=delay.ends(session) />
-            </p>
-            <progress max=total value=elapsed aria-label="Time elapsed"></progress>
+            <h2 class="now-title">{title(session)}</h2>
+            {session.topic.as_ref().map(|t| view! { <p class="now-topic">{i18n.text(t)}</p> })}
+            <p class="now-count">{left_until(delay.ends(session), countdown)}</p>
+            <progress max=total value=elapsed aria-label=i18n.t(Key::TimeElapsed)></progress>
             <Next next delay />
         }
         .into_any(),
         Phase::Break { entry, ends, next } => view! {
-            <h2 class="now-title">{entry.map_or("Break", |e| e.title.as_ref())}</h2>
-            <p class="now-count">
-                <Countdown remaining /> " left · until " <At stamp=ends />
-            </p>
-            <progress max=total value=elapsed aria-label="Time elapsed"></progress>
+            <h2 class="now-title">
+                {move || entry.map_or_else(|| i18n.t(Key::Break), |e| i18n.text(&e.title))}
+            </h2>
+            <p class="now-count">{left_until(ends, countdown)}</p>
+            <progress max=total value=elapsed aria-label=i18n.t(Key::TimeElapsed)></progress>
             <Next next delay />
         }
         .into_any(),
         Phase::After { last } => view! {
-            <h2 class="now-title">"The meeting has ended"</h2>
+            <h2 class="now-title">{i18n.t(Key::MeetingEnded)}</h2>
             {last.map(|l| {
                 let ended = delay.ends(l);
                 view! {
                     <p class="now-next">
-                        "It closed at " <At stamp=ended /> " on " <OnDay stamp=ended /> "."
+                        {time_and_date(Key::ClosedAt, ended)}
                     </p>
                 }
             })}
             {settings::replay_query(&PROGRAMME)
-                .map(|q| view! { <a class="button" href=q>"Replay the day"</a> })}
+                .map(|q| view! { <a class="button" href=q>{i18n.t(Key::Replay)}</a> })}
         }
         .into_any(),
     }
 }
 
+/// `1:29:59 left · until 11:00`.
+fn left_until(
+    ends: Stamp,
+    countdown: impl Fn() -> AnyView + Send + Sync + 'static,
+) -> impl IntoView {
+    message_with(Key::LeftUntil, move |slot| match slot {
+        "countdown" => countdown(),
+        _ => view! { <At stamp=ends /> }.into_any(),
+    })
+}
+
 /// The now-bar's label for a phase, and its class.
-fn state(phase: Phase<'_>) -> (&'static str, &'static str) {
+fn state(phase: Phase<'_>) -> (Key, &'static str) {
     match phase {
-        Phase::Before { .. } => ("Coming up", "now-state"),
-        Phase::Live { .. } => ("Now", "now-state now-state-live"),
-        Phase::Break { .. } => ("Break", "now-state"),
-        Phase::After { .. } => ("Ended", "now-state"),
+        Phase::Before { .. } => (Key::ComingUp, "now-state"),
+        Phase::Live { .. } => (Key::Now, "now-state now-state-live"),
+        Phase::Break { .. } => (Key::Break, "now-state"),
+        Phase::After { .. } => (Key::Ended, "now-state"),
     }
 }
 
 /// `Next: Interactive Panel Discussion II at 15:00`.
 #[component]
 fn Next(next: Option<&'static Session>, delay: Delay) -> impl IntoView {
+    let i18n = I18n::here();
     next.map(|next| {
         let starts = delay.starts(next);
         view! {
             <p class="now-next">
-                <span class="now-next-label">"Next "</span>
-                <strong>{next.title.as_ref()}</strong>
-                " at " <At stamp=starts /> " " <YourTime starts />
+                <span class="now-next-label">{i18n.t(Key::Next)} " "</span>
+                {message_with(Key::NextAt, move |slot| match slot {
+                    "title" => view! { <strong>{i18n.text(&next.title)}</strong> }.into_any(),
+                    _ => view! { <At stamp=starts /> }.into_any(),
+                })}
+                " " <YourTime starts />
             </p>
         }
     })

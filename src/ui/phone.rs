@@ -5,35 +5,48 @@ use leptos::prelude::*;
 use super::about::About;
 use super::app::Live;
 use super::day::Day;
+use super::language::{LanguagePicker, Translation, in_language};
 use super::notices::Notices;
 use super::now_bar::NowBar;
 use super::time::OnDay;
 use crate::PROGRAMME;
+use crate::i18n::{I18n, Key};
 use crate::settings::{Settings, phone_query};
 
 #[component]
 pub fn Phone(settings: Settings, live: Live) -> impl IntoView {
+    let i18n = I18n::here();
     let meeting = &PROGRAMME.meeting;
     let opening = PROGRAMME.sessions.first().map(|s| s.starts);
     // The projector page sits beside this one, so the link works under any sub-path.
-    let projector = move || format!("projector/{}", phone_query(live.delay.get(), &PROGRAMME));
-    view! {
+    let projector = move || {
+        let query = phone_query(live.delay.get(), i18n.pinned.get(), &PROGRAMME);
+        format!("projector/{query}")
+    };
+    in_language(move || {
+        let settings = settings.clone();
+        view! {
         <Notices settings live />
         <header class="meeting">
-            <h1>{meeting.title.as_ref()}</h1>
-            {meeting.subtitle.as_deref().map(|s| view! { <p class="subtitle">{s}</p> })}
+            <div class="meeting-top">
+                <h1>{i18n.text(&meeting.title)}</h1>
+                <LanguagePicker />
+            </div>
+            {meeting.subtitle.as_ref().map(|s| view! { <p class="subtitle">{i18n.text(s)}</p> })}
             <p class="where">
                 {opening.map(|at| view! { <OnDay stamp=at /> })}
-                <span class="venue">{meeting.venue.as_ref()}</span>
+                <span class="venue">{i18n.text(&meeting.venue)}</span>
             </p>
+            <Translation />
         </header>
         <NowBar live />
         <main>
             <Day live />
             <About />
             <p class="to-projector">
-                <a href=projector>"Show on a projector"</a>
+                <a href=projector>{i18n.t(Key::ToProjector)}</a>
             </p>
         </main>
-    }
+        }
+    })
 }

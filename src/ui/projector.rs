@@ -8,9 +8,11 @@ use leptos::ev;
 use leptos::prelude::*;
 
 use super::app::Live;
+use super::language::{LanguagePicker, Translation, in_language, message_with};
 use super::notices::Notices;
 use super::qr::Qr;
-use super::time::{At, Countdown, OnDay};
+use super::time::{At, Countdown, OnDay, time_and_date};
+use crate::i18n::{I18n, Key};
 use crate::intervention::Intervention;
 use crate::programme::Session;
 use crate::settings::{self, Settings};
@@ -22,6 +24,8 @@ const IDLE_MS: u32 = 3_000;
 
 #[component]
 pub fn Projector(settings: Settings, live: Live) -> impl IntoView {
+    let i18n = I18n::here();
+    let t = move |key| i18n.t(key);
     let timer = RwSignal::new(Intervention::new(PROGRAMME.format.intervention_minutes));
     let timer_shown = RwSignal::new(false);
     let help = RwSignal::new(false);
@@ -120,41 +124,45 @@ pub fn Projector(settings: Settings, live: Live) -> impl IntoView {
             "{}{}{}",
             location.origin().unwrap_or_default(),
             settings::phone_path(&location.pathname().unwrap_or_default()),
-            settings::phone_query(live.delay.get(), &PROGRAMME)
+            settings::phone_query(live.delay.get(), i18n.pinned.get(), &PROGRAMME)
         )
     });
     let clock = live.clock(true);
 
-    view! {
+    in_language(move || {
+        let settings = settings.clone();
+        view! {
         <div class="projector" class:idle=idle>
             <div class="pj-notices">
                 <Notices settings live />
             </div>
             <header class="pj-head">
-                <p class="pj-meeting">{PROGRAMME.meeting.title.as_ref()}</p>
+                <p class="pj-meeting">{i18n.text(&PROGRAMME.meeting.title)}</p>
+                <Translation />
             </header>
             <main class="pj-now">
                 <Now live />
             </main>
             <aside class="pj-side">
                 <p class="pj-clock">
-                    <span class="pj-zone">{PROGRAMME.meeting.time_zone_name.as_ref()}</span>
+                    <span class="pj-zone">{i18n.text(&PROGRAMME.meeting.time_zone_name)}</span>
                     " "
-                    <time>{clock}</time>
+                    <time dir="ltr">{clock}</time>
                 </p>
-                <nav class="pj-controls" aria-label="Projector controls">
-                    <button on:click=move |_| timer_shown.update(|s| *s = !*s)>"Timer"</button>
-                    <button on:click=move |_| shift(-step)>{format!("−{step} min")}</button>
-                    <button on:click=move |_| shift(step)>{format!("+{step} min")}</button>
-                    <button on:click=|_| kiosk::toggle_full_screen()>"Full screen"</button>
-                    <button on:click=move |_| help.update(|h| *h = !*h) aria-keyshortcuts="?">"Keys"</button>
+                <nav class="pj-controls" aria-label=t(Key::ProjectorControls)>
+                    <button on:click=move |_| timer_shown.update(|s| *s = !*s)>{t(Key::Timer)}</button>
+                    <button on:click=move |_| shift(-step)>{i18n.fill(Key::MinutesEarlier, &[("n", &step.to_string())])}</button>
+                    <button on:click=move |_| shift(step)>{i18n.fill(Key::MinutesLater, &[("n", &step.to_string())])}</button>
+                    <button on:click=|_| kiosk::toggle_full_screen()>{t(Key::FullScreen)}</button>
+                    <button on:click=move |_| help.update(|h| *h = !*h) aria-keyshortcuts="?">{t(Key::Keys)}</button>
+                    <LanguagePicker />
                 </nav>
                 <Show when=move || timer_shown.get()>
                     <Timer live timer toggle=toggle_timer reset=reset_timer hide=move || timer_shown.set(false) />
                 </Show>
                 <figure class="pj-qr">
-                    <Qr text=phone_url label="QR code: this programme on your phone" />
-                    <figcaption>"This programme on your phone"</figcaption>
+                    <Qr text=phone_url label=t(Key::QrLabel) />
+                    <figcaption>{t(Key::QrCaption)}</figcaption>
                 </figure>
             </aside>
             <footer class="pj-next">
@@ -164,51 +172,68 @@ pub fn Projector(settings: Settings, live: Live) -> impl IntoView {
                 <Help />
             </Show>
         </div>
-    }
+        }
+    })
 }
 
 /// What is on, as large as the screen allows.
 #[component]
 fn Now(live: Live) -> impl IntoView {
+    let i18n = I18n::here();
+    let t = move |key| i18n.t(key);
+    let title = move |session: &'static Session| i18n.text(&session.title);
     let remaining = live.remaining();
     let (elapsed, total) = live.progress();
+    let until = move |ends| {
+        message_with(Key::RemainingUntil, move |_| {
+            view! { <At stamp=ends /> }.into_any()
+        })
+    };
     move || {
         let (phase, delay) = live.phase.get();
         match phase {
-            Phase::Before { first } => view! {
-                <p class="pj-state">"Coming up"</p>
-                <h1 class="pj-title">{first.title.as_ref()}</h1>
-                <p class="pj-count"><span>"starts in"</span> <Countdown remaining /></p>
-                <p class="pj-until">
-                    <At stamp=delay.starts(first) /> " · " <OnDay stamp=delay.starts(first) />
-                </p>
+            Phase::Before { first } => {
+                let starts = delay.starts(first);
+                view! {
+                    <p class="pj-state">{t(Key::ComingUp)}</p>
+                    <h1 class="pj-title">{title(first)}</h1>
+                    <p class="pj-count">
+                        {message_with(Key::StartsIn, move |_| view! { <Countdown remaining /> }.into_any())}
+                    </p>
+                    <p class="pj-until"><At stamp=starts /> " · " <OnDay stamp=starts /></p>
+                }
+                .into_any()
             }
-            .into_any(),
             Phase::Live { session, .. } => view! {
-                <p class="pj-state pj-state-live">"Now"</p>
-                <h1 class="pj-title">{session.title.as_ref()}</h1>
-                {session.topic.as_deref().map(|t| view! { <p class="pj-topic">{t}</p> })}
-                {session.speaker.as_deref().map(|s| view! { <p class="pj-speaker">{s}</p> })}
+                <p class="pj-state pj-state-live">{t(Key::Now)}</p>
+                <h1 class="pj-title">{title(session)}</h1>
+                {session.topic.as_ref().map(|t| view! { <p class="pj-topic">{i18n.text(t)}</p> })}
+                {session.speaker.as_ref().map(|s| view! { <p class="pj-speaker">{i18n.text(s)}</p> })}
                 <p class="pj-count"><Countdown remaining /></p>
-                <progress max=total value=elapsed aria-label="Time elapsed"></progress>
-                <p class="pj-until">"left · until " <At stamp=delay.ends(session) /></p>
+                <progress max=total value=elapsed aria-label=t(Key::TimeElapsed)></progress>
+                <p class="pj-until">{until(delay.ends(session))}</p>
             }
             .into_any(),
             Phase::Break { entry, ends, .. } => view! {
-                <p class="pj-state">"Break"</p>
-                <h1 class="pj-title">{entry.map_or("Break", |e| e.title.as_ref())}</h1>
+                <p class="pj-state">{t(Key::Break)}</p>
+                <h1 class="pj-title">
+                    {move || entry.map_or_else(|| i18n.t(Key::Break), |e| i18n.text(&e.title))}
+                </h1>
                 <p class="pj-count"><Countdown remaining /></p>
-                <progress max=total value=elapsed aria-label="Time elapsed"></progress>
-                <p class="pj-until">"left · until " <At stamp=ends /></p>
+                <progress max=total value=elapsed aria-label=t(Key::TimeElapsed)></progress>
+                <p class="pj-until">{until(ends)}</p>
             }
             .into_any(),
             Phase::After { last } => view! {
-                <p class="pj-state">"Ended"</p>
-                <h1 class="pj-title">"The meeting has ended"</h1>
-                {last.map(|l| view! {
-                    <p class="pj-until">
-                        "It closed at " <At stamp=delay.ends(l) /> " · " <OnDay stamp=delay.ends(l) />
-                    </p>
+                <p class="pj-state">{t(Key::Ended)}</p>
+                <h1 class="pj-title">{t(Key::MeetingEnded)}</h1>
+                {last.map(|l| {
+                    let ended = delay.ends(l);
+                    view! {
+                        <p class="pj-until">
+                            {time_and_date(Key::ClosedAtShort, ended)}
+                        </p>
+                    }
                 })}
             }
             .into_any(),
@@ -219,6 +244,7 @@ fn Now(live: Live) -> impl IntoView {
 /// `Next 15:00 Interactive Panel Discussion II`, with the planned time when it moved.
 #[component]
 fn Next(live: Live) -> impl IntoView {
+    let i18n = I18n::here();
     move || {
         let (phase, delay) = live.phase.get();
         let next: Option<&'static Session> = match phase {
@@ -227,13 +253,16 @@ fn Next(live: Live) -> impl IntoView {
         };
         next.map(|next| {
             let starts = delay.starts(next);
+            let planned = move || {
+                message_with(Key::Planned, move |_| {
+                    view! { <del><At stamp=next.starts /></del> }.into_any()
+                })
+            };
             view! {
-                <span class="pj-next-label">"Next"</span>
+                <span class="pj-next-label">{i18n.t(Key::Next)}</span>
                 <At stamp=starts />
-                {(starts != next.starts).then(|| view! {
-                    <span class="planned">"planned " <del><At stamp=next.starts /></del></span>
-                })}
-                <span class="pj-next-title">{next.title.as_ref()}</span>
+                {(starts != next.starts).then(|| view! { <span class="planned">{planned()}</span> })}
+                <span class="pj-next-title">{i18n.text(&next.title)}</span>
             }
         })
     }
@@ -249,18 +278,20 @@ fn Timer(
     reset: impl Fn() + Copy + 'static,
     hide: impl Fn() + Copy + 'static,
 ) -> impl IntoView {
+    let i18n = I18n::here();
+    let t = move |key| i18n.t(key);
     let reading = Memo::new(move |_| timer.with(|t| t.reading(live.now.get())));
-    let minutes = PROGRAMME.format.intervention_minutes;
+    let minutes = PROGRAMME.format.intervention_minutes.to_string();
     view! {
-        <section class=move || format!("pj-timer {}", reading.get().name()) aria-label="Intervention timer">
-            <p class="pj-timer-label">{format!("Intervention · {minutes} min")}</p>
-            <p class="pj-timer-digits">{move || reading.get().text()}</p>
+        <section class=move || format!("pj-timer {}", reading.get().name()) aria-label=t(Key::InterventionTimer)>
+            <p class="pj-timer-label">{i18n.fill(Key::Intervention, &[("n", &minutes)])}</p>
+            <p class="pj-timer-digits" dir="ltr">{move || reading.get().text()}</p>
             <div class="pj-timer-buttons">
                 <button on:click=move |_| toggle() aria-keyshortcuts="Space">
-                    {move || if timer.with(|t| t.is_running()) { "Pause" } else { "Start" }}
+                    {move || i18n.t(if timer.with(|t| t.is_running()) { Key::Pause } else { Key::Start })}
                 </button>
-                <button on:click=move |_| reset() aria-keyshortcuts="R">"Reset"</button>
-                <button on:click=move |_| hide() aria-keyshortcuts="Escape">"Hide"</button>
+                <button on:click=move |_| reset() aria-keyshortcuts="R">{t(Key::Reset)}</button>
+                <button on:click=move |_| hide() aria-keyshortcuts="Escape">{t(Key::Hide)}</button>
             </div>
         </section>
     }
@@ -268,20 +299,30 @@ fn Timer(
 
 #[component]
 fn Help() -> impl IntoView {
+    let i18n = I18n::here();
+    let t = move |key| i18n.t(key);
+    let step = Delay::STEP_MINUTES;
+    // A key's name: translated where the language names it (Space), else its symbol.
     let keys = [
-        ("Space", "start or pause the intervention timer"),
-        ("R", "reset the timer"),
-        ("T", "show or hide the timer"),
-        ("Esc", "hide the timer and this list"),
-        ("F", "full screen"),
-        ("+ / −", "the rest of the day 5 minutes later / earlier"),
-        ("?", "show or hide this list"),
+        (Err(Key::KeySpace), Key::HelpSpace),
+        (Ok("R"), Key::HelpReset),
+        (Ok("T"), Key::HelpTimer),
+        (Err(Key::KeyEsc), Key::HelpEsc),
+        (Ok("F"), Key::HelpFullScreen),
+        (Ok("+ / −"), Key::HelpDelay),
+        (Ok("?"), Key::HelpHelp),
     ];
     view! {
-        <div class="pj-help" role="dialog" aria-label="Keyboard shortcuts">
-            <h2>"Keyboard shortcuts"</h2>
+        <div class="pj-help" role="dialog" aria-label=t(Key::KeyboardShortcuts)>
+            <h2>{t(Key::KeyboardShortcuts)}</h2>
             <dl>
-                {keys.map(|(key, what)| view! { <dt><kbd>{key}</kbd></dt> <dd>{what}</dd> }).collect_view()}
+                {keys.map(|(key, what)| {
+                    let key = move || key.map_or_else(|k| i18n.t(k), str::to_owned);
+                    let what = move || {
+                        if what == Key::HelpDelay { i18n.plural(what, step, &[]) } else { i18n.t(what) }
+                    };
+                    view! { <dt><kbd>{key}</kbd></dt> <dd>{what}</dd> }
+                }).collect_view()}
             </dl>
         </div>
     }

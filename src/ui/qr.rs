@@ -23,7 +23,10 @@ pub fn path(text: &str) -> Option<(String, i32)> {
 
 /// `text` as a QR code, redrawn when it changes.
 #[component]
-pub fn Qr(#[prop(into)] text: Signal<String>, label: &'static str) -> impl IntoView {
+pub fn Qr(
+    #[prop(into)] text: Signal<String>,
+    #[prop(into)] label: Signal<String>,
+) -> impl IntoView {
     move || {
         let text = text.get();
         path(&text).map(|(d, size)| {
@@ -31,7 +34,7 @@ pub fn Qr(#[prop(into)] text: Signal<String>, label: &'static str) -> impl IntoV
                 <svg
                     class="qr"
                     role="img"
-                    aria-label=label
+                    aria-label=move || label.get()
                     data-url=text
                     viewBox=format!("0 0 {size} {size}")
                     shape-rendering="crispEdges"

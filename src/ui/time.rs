@@ -1,47 +1,81 @@
-//! Times as `<time>` elements: machine-readable instants and durations, people-readable text.
+//! Times as `<time>` elements: machine-readable instants and durations, people-readable text
+//! in the page's language. A clock time is isolated (`dir="ltr"`), so its digits keep their
+//! order inside right-to-left text, while a range follows the text: in Arabic its start is
+//! on the right, where a reader begins.
 
 use chrono::TimeDelta;
 use leptos::prelude::*;
 
-use crate::countdown;
-use crate::intl;
+use super::language::message_with;
+use crate::i18n::{I18n, Key};
 use crate::programme::Stamp;
+use crate::{countdown, intl};
 
 /// A clock time on the meeting's clock: `<time datetime="2012-04-03T10:00:00-04:00">10:00</time>`.
 #[component]
 pub fn At(stamp: Stamp) -> impl IntoView {
-    view! { <time datetime=stamp.rfc3339()>{intl::meeting_time(stamp)}</time> }
+    let i18n = I18n::here();
+    view! {
+        <time datetime=stamp.rfc3339() dir="ltr">{intl::meeting_time(i18n.lang(), stamp)}</time>
+    }
 }
 
-/// The meeting's date: `Tuesday 3 April 2012`.
+/// The meeting's date: `Tuesday 3 April 2012`, `mardi 3 avril 2012`.
 #[component]
 pub fn OnDay(stamp: Stamp) -> impl IntoView {
-    let day = stamp.date();
-    view! { <time datetime=day>{intl::meeting_date(stamp)}</time> }
+    let i18n = I18n::here();
+    view! { <time datetime=stamp.date()>{intl::meeting_date(i18n.lang(), stamp)}</time> }
+}
+
+/// A message with a clock time in `{time}` and the date in `{date}`, both of `at`:
+/// `10:00 on Tuesday 3 April 2012`, `It closed at 18:00 on …`.
+pub fn time_and_date(key: Key, at: Stamp) -> impl IntoView {
+    message_with(key, move |slot| match slot {
+        "time" => view! { <At stamp=at /> }.into_any(),
+        _ => view! { <OnDay stamp=at /> }.into_any(),
+    })
 }
 
 /// A time or a period on the viewer's own clock, shown only when it reads differently
 /// from the meeting's: `your time 16:00–17:00`, `your time Wed 00:00`.
 #[component]
 pub fn YourTime(starts: Stamp, #[prop(optional)] ends: Option<Stamp>) -> impl IntoView {
-    let local = |at: Stamp| {
-        intl::local_time(at).map(|text| view! { <time datetime=at.rfc3339()>{text}</time> })
+    let i18n = I18n::here();
+    let lang = i18n.lang();
+    let local = move |at: Stamp| {
+        intl::local_time(lang, at).map(|text| view! { <time datetime=at.rfc3339()>{text}</time> })
     };
     let starts_text = local(starts)?;
     let ends_text = ends.and_then(local);
+    let words = i18n.t(Key::YourTime);
+    let (before, after) = words.split_once("{time}").unwrap_or((&words, ""));
     Some(view! {
         <span class="your-time">
-            "your time " {starts_text} {ends_text.map(|e| view! { "–" {e} })}
+            {before.to_owned()}
+            <span>{starts_text} {ends_text.map(|e| view! { "–" {e} })}</span>
+            {after.to_owned()}
         </span>
     })
 }
 
-/// A countdown: `<time datetime="PT1H29M59S">1:29:59</time>`, updated in place each second.
+/// A countdown: `<time datetime="PT1H29M59S">1:29:59</time>`, updated in place each second;
+/// from a day on, in the language's words (`3 d 4 h 5 min`).
 #[component]
 pub fn Countdown(#[prop(into)] remaining: Signal<TimeDelta>) -> impl IntoView {
+    let i18n = I18n::here();
+    let text = move || {
+        let left = remaining.get();
+        match countdown::days_hours_minutes(left) {
+            None => countdown::clock_text(left),
+            Some((d, h, m)) => intl::long_duration(i18n.lang(), d, h, m).unwrap_or_else(|| {
+                let [d, h, m] = [d, h, m].map(|v| v.to_string());
+                i18n.fill(Key::DaysHoursMinutes, &[("d", &d), ("h", &h), ("m", &m)])
+            }),
+        }
+    };
     view! {
-        <time class="countdown" datetime=move || countdown::iso_duration(remaining.get())>
-            {move || countdown::clock_text(remaining.get())}
+        <time class="countdown" dir="auto" datetime=move || countdown::iso_duration(remaining.get())>
+            {text}
         </time>
     }
 }
