@@ -3,7 +3,7 @@
 // Usage: npm run bench              (builds first)
 //        npm run bench -- --no-build
 import { execFileSync } from 'node:child_process';
-import { BUDGET_BROTLI_BYTES, firstVisit } from './first-visit.mjs';
+import { BUDGET_BROTLI_BYTES, LANGUAGES_BUDGET_BROTLI_BYTES, firstVisit, languages } from './first-visit.mjs';
 
 if (!process.argv.includes('--no-build')) {
   execFileSync('scripts/build', { stdio: 'inherit' });
@@ -24,3 +24,5 @@ const phone = table('A phone\'s first visit (dist/index.html and what it loads)'
 table('The projector page (dist/projector/index.html and what it loads)', firstVisit('dist/projector'));
 const share = ((phone.brotli / BUDGET_BROTLI_BYTES) * 100).toFixed(1);
 console.log(`\nphone first visit: ${phone.brotli} B brotli, ${share}% of the ${BUDGET_BROTLI_BYTES} B budget (${phone.brotli <= BUDGET_BROTLI_BYTES ? 'within' : 'OVER'})`);
+const words = table('What the six languages cost (each translation is fetched only by a reader who picks it)', languages('dist'));
+console.log(`\nsix languages: ${words.brotli} B brotli together, budget ${LANGUAGES_BUDGET_BROTLI_BYTES} B (${words.brotli <= LANGUAGES_BUDGET_BROTLI_BYTES ? 'within' : 'OVER'})`);

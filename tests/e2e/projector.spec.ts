@@ -1,9 +1,7 @@
 // The projector page: room-scale now and next on every screen size, the QR code for phones,
 // the intervention timer on the fake clock, kiosk behaviour, and the day running late.
 import type { Page } from '@playwright/test';
-import jsQR from 'jsqr';
-import { PNG } from 'pngjs';
-import { test, expect, sessions, opening, closing, ms, isoDuration } from './support';
+import { test, expect, sessions, opening, closing, ms, isoDuration, openProjector, decodeQr, expectFits } from './support';
 
 const minutes = 3; // programme.toml: format.intervention_minutes
 
@@ -12,51 +10,6 @@ test.use({ viewport: { width: 1280, height: 720 } });
 const panel1 = sessions[1];
 const panel2 = sessions[3];
 const middle = (s: { starts: string; ends: string }) => (ms(s.starts) + ms(s.ends)) / 2;
-
-async function openProjector(page: Page, at: number, query = '') {
-  await page.clock.install({ time: at - 1000 });
-  await page.clock.pauseAt(at);
-  await page.goto(`/projector/${query}`);
-  await expect(page.locator('.pj-state')).toBeVisible();
-}
-
-/** Decodes the QR code on screen with a real QR decoder (jsQR). */
-async function decodeQr(page: Page): Promise<string> {
-  const png = PNG.sync.read(await page.locator('svg.qr').screenshot());
-  const code = jsQR(new Uint8ClampedArray(png.data), png.width, png.height);
-  expect(code, 'a readable QR code').not.toBeNull();
-  return code!.data;
-}
-
-/** Nothing scrolls, nothing spills out of its area, nothing leaves the screen. */
-async function expectFits(page: Page) {
-  const problems = await page.evaluate(() => {
-    const found: string[] = [];
-    const { innerWidth: w, innerHeight: h } = window;
-    const root = document.documentElement;
-    if (root.scrollWidth > w || root.scrollHeight > h) found.push(`page scrolls: ${root.scrollWidth}×${root.scrollHeight}`);
-    for (const area of document.querySelectorAll<HTMLElement>('.projector, .projector > *')) {
-      if (area.scrollHeight > area.clientHeight + 1 || area.scrollWidth > area.clientWidth + 1) {
-        found.push(`${area.className} overflows: ${area.scrollWidth}×${area.scrollHeight} in ${area.clientWidth}×${area.clientHeight}`);
-      }
-    }
-    for (const el of document.querySelectorAll<HTMLElement>('.projector *')) {
-      const r = el.getBoundingClientRect();
-      if (r.width === 0 && r.height === 0) continue;
-      if (r.left < -1 || r.top < -1 || r.right > w + 1 || r.bottom > h + 1) {
-        found.push(`${el.tagName}.${el.className} off screen: ${Math.round(r.left)},${Math.round(r.top)}–${Math.round(r.right)},${Math.round(r.bottom)}`);
-      }
-    }
-    // No text cut by its own box.
-    for (const el of document.querySelectorAll<HTMLElement>('.projector p, .projector h1, .projector time, .projector span')) {
-      if (el.scrollWidth > el.clientWidth + 1 && getComputedStyle(el).overflow !== 'visible') {
-        found.push(`${el.className || el.tagName} cut: ${el.textContent}`);
-      }
-    }
-    return found;
-  });
-  expect(problems).toEqual([]);
-}
 
 const screens = [
   { width: 1920, height: 1080 },

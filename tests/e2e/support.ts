@@ -2,14 +2,35 @@
 // programme.toml, so the tests follow the file rather than repeat it), and a page fixture
 // that fails any test whose page logs an error or throws.
 import { test as base, expect, type Page } from '@playwright/test';
+import jsQR from 'jsqr';
 import { readFileSync } from 'node:fs';
+import { PNG } from 'pngjs';
 import { parse } from 'smol-toml';
 
-export type Session = { id: string; title: string; kind?: string; starts: string; ends: string };
-type Programme = { meeting: { title: string; time_zone: string }; session: Session[] };
+/** A text of the programme file: the English original alone, or a table by language. */
+export type Text = string | Record<string, string>;
+/** `text` in `lang`, or in English where the file has no translation. */
+export const inLang = (text: Text, lang = 'en') =>
+  typeof text === 'string' ? text : (text[lang] ?? text.en);
+
+type RawSession = { id: string; title: Text; topic?: Text; kind?: string; starts: string; ends: string };
+export type Session = Omit<RawSession, 'title'> & { title: string; titles: Text };
+type Programme = {
+  meeting: { title: Text; venue: Text; time_zone: string };
+  session: RawSession[];
+};
 
 export const programme = parse(readFileSync('programme.toml', 'utf8')) as unknown as Programme;
-export const sessions = programme.session;
+/** The sessions, each with its English `title` and its `titles` in every language. */
+export const sessions: Session[] = programme.session.map((s) => ({
+  ...s,
+  title: inLang(s.title),
+  titles: s.title,
+}));
+
+/** The six languages, as the page names them. */
+export const languages = ['ar', 'zh', 'en', 'fr', 'ru', 'es'] as const;
+export type Lang = (typeof languages)[number];
 export const ms = (rfc3339: string) => new Date(rfc3339).getTime();
 export const opening = ms(sessions[0].starts);
 export const closing = ms(sessions[sessions.length - 1].ends);
@@ -30,13 +51,70 @@ export async function openAt(page: Page, at: number, query = '') {
   await expect(page.locator('.now-bar .now-state')).toBeVisible();
 }
 
-export const test = base.extend<{ failOnErrors: void }>({
+/** Opens the projector page with the fake clock paused at `at`. */
+export async function openProjector(page: Page, at: number, query = '') {
+  await page.clock.install({ time: at - 1000 });
+  await page.clock.pauseAt(at);
+  await page.goto(`/projector/${query}`);
+  await expect(page.locator('.pj-state')).toBeVisible();
+}
+
+/** Decodes the QR code on screen with a real QR decoder (jsQR). */
+export async function decodeQr(page: Page): Promise<string> {
+  const png = PNG.sync.read(await page.locator('svg.qr').screenshot());
+  const code = jsQR(new Uint8ClampedArray(png.data), png.width, png.height);
+  expect(code, 'a readable QR code').not.toBeNull();
+  return code!.data;
+}
+
+/** Nothing scrolls, nothing spills out of its area, nothing leaves the screen. */
+export async function expectFits(page: Page) {
+  const problems = await page.evaluate(() => {
+    const found: string[] = [];
+    const { innerWidth: w, innerHeight: h } = window;
+    const root = document.documentElement;
+    if (root.scrollWidth > w || root.scrollHeight > h) found.push(`page scrolls: ${root.scrollWidth}×${root.scrollHeight}`);
+    for (const area of document.querySelectorAll<HTMLElement>('.projector, .projector > *')) {
+      if (area.scrollHeight > area.clientHeight + 1 || area.scrollWidth > area.clientWidth + 1) {
+        found.push(`${area.className} overflows: ${area.scrollWidth}×${area.scrollHeight} in ${area.clientWidth}×${area.clientHeight}`);
+      }
+    }
+    for (const el of document.querySelectorAll<HTMLElement>('.projector *')) {
+      const r = el.getBoundingClientRect();
+      if (r.width === 0 && r.height === 0) continue;
+      if (r.left < -1 || r.top < -1 || r.right > w + 1 || r.bottom > h + 1) {
+        found.push(`${el.tagName}.${el.className} off screen: ${Math.round(r.left)},${Math.round(r.top)}–${Math.round(r.right)},${Math.round(r.bottom)}`);
+      }
+    }
+    // No text cut by its own box.
+    for (const el of document.querySelectorAll<HTMLElement>('.projector p, .projector h1, .projector time, .projector span')) {
+      // Text for screen readers only is clipped on purpose.
+      if (el.closest('.visually-hidden')) continue;
+      if (el.scrollWidth > el.clientWidth + 1 && getComputedStyle(el).overflow !== 'visible') {
+        found.push(`${el.className || el.tagName} cut: ${el.textContent}`);
+      }
+    }
+    return found;
+  });
+  expect(problems).toEqual([]);
+}
+
+/** The page's messages in `lang`, from locales/<lang>.toml. */
+export function messages(lang: string): Record<string, string | Record<string, string>> {
+  return parse(readFileSync(`locales/${lang}.toml`, 'utf8')) as Record<string, string | Record<string, string>>;
+}
+
+export const test = base.extend<{ failOnErrors: void; expectedErrors: RegExp[] }>({
+  // Console errors a test provokes on purpose (a failed request the browser reports).
+  expectedErrors: [[], { option: true }],
   failOnErrors: [
-    async ({ page }, use) => {
+    async ({ page, expectedErrors }, use) => {
       const errors: string[] = [];
       page.on('pageerror', (e) => errors.push(`pageerror: ${e.message}`));
       page.on('console', (m) => {
-        if (m.type() === 'error') errors.push(`console.error: ${m.text()}`);
+        if (m.type() === 'error' && !expectedErrors.some((e) => e.test(m.text()))) {
+          errors.push(`console.error: ${m.text()}`);
+        }
       });
       await use();
       expect(errors, 'the page logged errors').toEqual([]);
