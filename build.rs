@@ -80,8 +80,6 @@ fn build() -> Result<(), Vec<String>> {
     let untranslated = vec![String::new(); texts[&Lang::ORIGINAL].len()];
     let mut files = BTreeMap::new();
     let dir = Path::new(LANG_DIR);
-    // Stale files from an earlier programme would only confuse whoever looks.
-    let _ = std::fs::remove_dir_all(dir);
     std::fs::create_dir_all(dir).map_err(|e| one(format!("cannot create {LANG_DIR}: {e}")))?;
     for lang in Lang::ALL.into_iter().filter(|l| *l != Lang::ORIGINAL) {
         let mut records = messages.by_lang[&lang].clone();
@@ -90,6 +88,17 @@ fn build() -> Result<(), Vec<String>> {
         let name = file::file_name(lang, &content);
         write(&dir.join(&name), &content)?;
         files.insert(lang, name);
+    }
+
+    // Files of earlier texts would be copied into the bundle too. Only those go: a build
+    // running beside this one (native tests, say) writes the same names.
+    if let Ok(entries) = std::fs::read_dir(dir) {
+        for entry in entries.flatten() {
+            let name = entry.file_name().to_string_lossy().into_owned();
+            if name.ends_with(".txt") && !files.values().any(|f| *f == name) {
+                let _ = std::fs::remove_file(entry.path());
+            }
+        }
     }
 
     write(

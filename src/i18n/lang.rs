@@ -45,11 +45,14 @@ impl Lang {
     }
 
     /// The locale `Intl` formats times with. English is British English: 24-hour times and
-    /// day-month dates, as United Nations documents write them.
+    /// day-month dates, as United Nations documents write them. Arabic asks for Latin
+    /// digits, which some engines' default for `ar` is not: the countdown and the numbers in
+    /// messages use them, and one page should not mix two sets of digits.
     pub const fn locale(self) -> &'static str {
         match self {
             Lang::En => "en-GB",
             Lang::Zh => "zh-CN",
+            Lang::Ar => "ar-u-nu-latn",
             other => other.code(),
         }
     }

@@ -71,6 +71,13 @@ impl I18n {
         self.with(|c| c.lang())
     }
 
+    /// The language shown now, tracked, and read again when a language fails to come (the
+    /// switcher then goes back to it).
+    pub fn shown(self) -> Lang {
+        self.unavailable.track();
+        self.catalog.with(|c| c.lang())
+    }
+
     /// Reads the current catalogue.
     pub fn with<T>(self, read: impl FnOnce(&Catalog) -> T) -> T {
         self.catalog.with_untracked(|c| read(c))
@@ -106,18 +113,23 @@ impl I18n {
         self.with(|c| c.text(text).to_owned())
     }
 
-    /// The reader picked `lang`: remember it, and switch.
+    /// The reader picked `lang`: switch, then remember it (and, on the projector, write it
+    /// into the address). A language whose file cannot come is neither.
     pub fn choose(self, lang: Lang) {
-        remember(lang);
-        if self.pin_choice || self.pinned.get_untracked().is_some() {
-            self.pinned.set(Some(lang));
-            set_address_lang(lang);
-        }
-        wasm_bindgen_futures::spawn_local(self.switch(lang));
+        wasm_bindgen_futures::spawn_local(async move {
+            if self.switch(lang).await {
+                remember(lang);
+                if self.pin_choice || self.pinned.get_untracked().is_some() {
+                    self.pinned.set(Some(lang));
+                    set_address_lang(lang);
+                }
+            }
+        });
     }
 
-    /// Shows `lang` once its file is here; keeps the current language if it cannot come.
-    pub async fn switch(self, lang: Lang) {
+    /// Shows `lang` once its file is here, and says whether it did; keeps the current
+    /// language if the file cannot come, or if another language was asked for meanwhile.
+    pub async fn switch(self, lang: Lang) -> bool {
         self.wanted.set(lang);
         self.unavailable.set(None);
         let catalog = if lang == Lang::ORIGINAL {
@@ -126,13 +138,17 @@ impl I18n {
             fetch(lang).await
         };
         if self.wanted.get_untracked() != lang {
-            return;
+            return false;
         }
         match catalog {
-            Some(catalog) => self.show(catalog),
+            Some(catalog) => {
+                self.show(catalog);
+                true
+            }
             None => {
                 self.wanted.set(self.catalog.with_untracked(|c| c.lang()));
                 self.unavailable.set(Some(lang));
+                false
             }
         }
     }

@@ -70,7 +70,11 @@ pub fn Announcer(live: Live) -> impl IntoView {
     let i18n = I18n::here();
     view! {
         <p class="visually-hidden" aria-live="polite">
-            {move || announcement(i18n, live.phase.get().0)}
+            {move || {
+                // Said again in a newly chosen language, which also confirms the choice.
+                i18n.track();
+                announcement(i18n, live.phase.get().0)
+            }}
         </p>
     }
 }

@@ -24,18 +24,6 @@ pub fn Day(live: Live) -> impl IntoView {
         i18n.fill(Key::ZoneTime, &[("zone", &zone)])
     };
 
-    // Bring the live row into view once, when the page opens.
-    Effect::new(move |done: Option<()>| {
-        if done.is_none()
-            && let Some(id) = current.get_untracked()
-            && let Some(row) = document().get_element_by_id(id)
-        {
-            let options = web_sys::ScrollIntoViewOptions::new();
-            options.set_block(web_sys::ScrollLogicalPosition::Center);
-            row.scroll_into_view_with_scroll_into_view_options(&options);
-        }
-    });
-
     let rows = PROGRAMME
         .sessions
         .iter()

@@ -16,7 +16,7 @@ pub fn LanguagePicker() -> impl IntoView {
         <label class="language">
             <span class="visually-hidden">{i18n.t(Key::Language)}</span>
             <select
-                prop:value=i18n.lang().code()
+                prop:value=move || i18n.shown().code()
                 on:change=move |ev| {
                     if let Some(lang) = Lang::of_tag(&event_target_value(&ev)) {
                         i18n.choose(lang);

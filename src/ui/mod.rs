@@ -95,6 +95,7 @@ mod start {
         let on_time = mount_once.clone();
         Timeout::new(LANGUAGE_WAIT_MS, on_time).forget();
         wasm_bindgen_futures::spawn_local(async move {
+            // Shown if it came; English otherwise, with a line saying so.
             i18n.switch(lang).await;
             mount_once();
         });

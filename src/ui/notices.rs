@@ -5,20 +5,25 @@ use leptos::prelude::*;
 
 use super::app::Live;
 use crate::i18n::{I18n, Key};
-use crate::settings::Settings;
+use crate::settings::{self, Settings};
 
 #[component]
 pub fn Notices(settings: Settings, live: Live) -> impl IntoView {
     let i18n = I18n::here();
     let preview = settings.preview.map(|p| {
         let speed = (p.speed != 1.0).then(|| speed_text(p.speed));
+        // Back to real time, in the same language if the address named one.
+        let real_time = move || match settings::with_lang("", i18n.pinned.get()) {
+            query if query.is_empty() => "?".to_owned(),
+            query => query,
+        };
         // Parts joined by a middle dot, which every script reads as a separator.
         view! {
             <p class="preview-badge" role="status">
                 <strong>{i18n.t(Key::Preview)}</strong>
                 " · " {i18n.t(Key::NotRealTime)}
                 {speed.map(|speed| format!(" · {}", i18n.fill(Key::Speed, &[("speed", &speed)])))}
-                " · " <a href="?">{i18n.t(Key::ShowRealTime)}</a>
+                " · " <a href=real_time>{i18n.t(Key::ShowRealTime)}</a>
             </p>
         }
     });

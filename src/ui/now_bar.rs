@@ -91,8 +91,10 @@ fn what_is_on(
                     </p>
                 }
             })}
-            {settings::replay_query(&PROGRAMME)
-                .map(|q| view! { <a class="button" href=q>{i18n.t(Key::Replay)}</a> })}
+            {settings::replay_query(&PROGRAMME).map(|q| {
+                let href = move || settings::with_lang(&q, i18n.pinned.get());
+                view! { <a class="button" href=href>{i18n.t(Key::Replay)}</a> }
+            })}
         }
         .into_any(),
     }

@@ -23,6 +23,21 @@ pub fn Phone(settings: Settings, live: Live) -> impl IntoView {
         let query = phone_query(live.delay.get(), i18n.pinned.get(), &PROGRAMME);
         format!("projector/{query}")
     };
+    // Bring the live row into view once, when the page opens: here, outside the part
+    // rebuilt for a new language, so switching language does not scroll the page.
+    Effect::new(move |done: Option<()>| {
+        let current = live
+            .status
+            .with_untracked(|s| s.current().map(|s| s.id.as_ref()));
+        if done.is_none()
+            && let Some(id) = current
+            && let Some(row) = document().get_element_by_id(id)
+        {
+            let options = web_sys::ScrollIntoViewOptions::new();
+            options.set_block(web_sys::ScrollLogicalPosition::Center);
+            row.scroll_into_view_with_scroll_into_view_options(&options);
+        }
+    });
     in_language(move || {
         let settings = settings.clone();
         view! {

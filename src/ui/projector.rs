@@ -61,7 +61,7 @@ pub fn Projector(settings: Settings, live: Live) -> impl IntoView {
         }
     });
     let on_key = window_event_listener(ev::keydown, move |e| {
-        if e.ctrl_key() || e.meta_key() || e.alt_key() {
+        if e.ctrl_key() || e.meta_key() || e.alt_key() || typing_in_a_field(&e) {
             return;
         }
         let handled = match e.key().as_str() {
@@ -174,6 +174,15 @@ pub fn Projector(settings: Settings, live: Live) -> impl IntoView {
         </div>
         }
     })
+}
+
+/// Keys go to a focused list or field (R for Русский in the language list), not to the
+/// shortcuts.
+fn typing_in_a_field(e: &web_sys::KeyboardEvent) -> bool {
+    use wasm_bindgen::JsCast;
+    e.target()
+        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+        .is_some_and(|el| matches!(el.tag_name().as_str(), "SELECT" | "INPUT" | "TEXTAREA"))
 }
 
 /// What is on, as large as the screen allows.

@@ -45,17 +45,13 @@ pub fn YourTime(starts: Stamp, #[prop(optional)] ends: Option<Stamp>) -> impl In
     let local = move |at: Stamp| {
         intl::local_time(lang, at).map(|text| view! { <time datetime=at.rfc3339()>{text}</time> })
     };
-    let starts_text = local(starts)?;
-    let ends_text = ends.and_then(local);
-    let words = i18n.t(Key::YourTime);
-    let (before, after) = words.split_once("{time}").unwrap_or((&words, ""));
-    Some(view! {
-        <span class="your-time">
-            {before.to_owned()}
-            <span>{starts_text} {ends_text.map(|e| view! { "–" {e} })}</span>
-            {after.to_owned()}
-        </span>
-    })
+    // Nothing when the viewer's clock reads as the meeting's.
+    intl::local_time(lang, starts)?;
+    let times = move |_: &str| {
+        let ends = ends.and_then(local).map(|e| view! { "–" {e} });
+        view! { <span>{local(starts)} {ends}</span> }.into_any()
+    };
+    Some(view! { <span class="your-time">{message_with(Key::YourTime, times)}</span> })
 }
 
 /// A countdown: `<time datetime="PT1H29M59S">1:29:59</time>`, updated in place each second;

@@ -170,6 +170,50 @@ test.describe('choosing a language', () => {
     expect(requests).toEqual([]);
   });
 
+  test('switching keeps the reader where they were on the page', async ({ page }) => {
+    await openAt(page, during);
+    await page.evaluate(() => window.scrollTo(0, 0));
+    const select = page.locator('.language select');
+    const element = await select.elementHandle();
+    await select.focus();
+    await select.selectOption('zh');
+    await expect(page.locator('html')).toHaveAttribute('lang', 'zh');
+    expect(await page.evaluate(() => window.scrollY)).toBe(0);
+    // The same list, still focused: the page was rebuilt in place, not replaced.
+    expect(await element!.evaluate((el) => el.isConnected)).toBe(true);
+    await expect(select).toBeFocused();
+  });
+
+  test('on the projector, switching keeps the timer running, and keys in the list stay in it', async ({ page }) => {
+    await page.setViewportSize({ width: 1280, height: 720 });
+    await openProjector(page, during);
+    await page.keyboard.press('Space');
+    await page.clock.runFor(10_000);
+    const digits = page.locator('.pj-timer-digits');
+    await expect(digits).toHaveText('2:50');
+    const select = page.locator('.language select');
+    await select.focus();
+    // R and F pick languages in a focused list; they must not reset the timer or go full screen.
+    await page.keyboard.press('r');
+    await page.keyboard.press('f');
+    await select.selectOption('ru');
+    await expect(page.locator('html')).toHaveAttribute('lang', 'ru');
+    await expect(digits).toHaveText('2:50');
+    await page.clock.runFor(5_000);
+    await expect(digits).toHaveText('2:45');
+  });
+
+  test('Arabic plural forms: the dual needs no number', async ({ page }) => {
+    const ar = messages('ar').running_late as Record<string, string>;
+    const rules = new Intl.PluralRules('ar');
+    for (const n of [1, 2, 3, 11, 100]) {
+      await openAt(page, during, `?lang=ar&delay=${n}`);
+      await expect(page.locator('.now-late')).toHaveText(fill(ar[rules.select(n)], { n: String(n) }));
+    }
+    await openAt(page, during, '?lang=ar&delay=2');
+    await expect(page.locator('.now-late')).toHaveText('تأخير بمقدار دقيقتين');
+  });
+
   test('Russian plural forms follow the number', async ({ page }) => {
     const ru = messages('ru').running_late as Record<string, string>;
     const rules = new Intl.PluralRules('ru');
@@ -246,6 +290,18 @@ test.describe('a translation at run time', () => {
     await expect(page.locator('.now-state')).toHaveText('Now');
     await expect(page.locator('.notice-line')).toHaveText(
       fill(messages('en').language_unavailable as string, { language: 'Français' }));
+  });
+
+  test('a language that cannot come is not chosen: the list goes back, nothing is remembered', async ({ page }) => {
+    await page.route('**/lang/ru-*.txt', (route) => route.fulfill({ status: 404, body: 'not found' }));
+    await openAt(page, during, '?lang=es');
+    await page.locator('.language select').selectOption('ru');
+    await expect(page.locator('.notice-line')).toHaveText(
+      fill(messages('es').language_unavailable as string, { language: 'Русский' }));
+    await expect(page.locator('html')).toHaveAttribute('lang', 'es');
+    await expect(page.locator('.language select')).toHaveValue('es');
+    expect(await page.evaluate(() => localStorage.getItem('nownext-language'))).toBeNull();
+    expect(new URL(page.url()).searchParams.get('lang')).toBe('es');
   });
 });
 
