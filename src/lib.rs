@@ -6,6 +6,7 @@
 
 extern crate alloc;
 
+pub mod calendar;
 pub mod clock;
 pub mod countdown;
 pub mod i18n;

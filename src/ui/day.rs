@@ -1,10 +1,12 @@
 //! The whole day, one row per programme entry. Rows are built once; a tick changes only
-//! which row is marked live or past, and only when a session starts or ends.
+//! which row is marked live or past, and only when a session starts or ends. A row a link
+//! points at (`#panel-1`) is marked too. Each session can go into a calendar or be shared.
 
 use leptos::prelude::*;
 
 use super::app::Live;
 use super::language::message_with;
+use super::take_away::{AddToCalendar, Share};
 use super::time::{At, YourTime};
 use crate::PROGRAMME;
 use crate::i18n::{I18n, Key};
@@ -12,11 +14,10 @@ use crate::programme::{Kind, Session};
 use crate::timeline::{self, Delay};
 
 #[component]
-pub fn Day(live: Live) -> impl IntoView {
+pub fn Day(live: Live, marked: RwSignal<Option<&'static str>>) -> impl IntoView {
     let current = Memo::new(move |_| live.status.with(|s| s.current().map(|s| s.id.as_ref())));
     let ended =
         Memo::new(move |_| timeline::ended_count(&PROGRAMME, live.delay.get(), live.now.get()));
-    let delay = live.delay;
     let i18n = I18n::here();
     let minutes = PROGRAMME.format.intervention_minutes;
     let zone = move || {
@@ -28,7 +29,7 @@ pub fn Day(live: Live) -> impl IntoView {
         .sessions
         .iter()
         .enumerate()
-        .map(|(index, session)| view! { <Row session index current ended delay /> })
+        .map(|(index, session)| view! { <Row session index current ended marked live /> })
         .collect_view();
 
     view! {
@@ -37,6 +38,7 @@ pub fn Day(live: Live) -> impl IntoView {
                 {i18n.t(Key::Programme)} " " <span class="day-zone">{zone}</span>
             </h2>
             <p class="day-rule">{i18n.plural(Key::DayRule, minutes, &[])}</p>
+            <p class="day-actions"><AddToCalendar live /></p>
             <ol class="sessions">{rows}</ol>
         </section>
     }
@@ -48,21 +50,24 @@ fn Row(
     index: usize,
     current: Memo<Option<&'static str>>,
     ended: Memo<usize>,
-    delay: RwSignal<Delay>,
+    marked: RwSignal<Option<&'static str>>,
+    live: Live,
 ) -> impl IntoView {
+    let delay = live.delay;
     let i18n = I18n::here();
     let id = session.id.as_ref();
     let text = move |t: &'static crate::programme::Text| i18n.text(t);
-    let live = move || current.get() == Some(id);
+    let on_now = move || current.get() == Some(id);
     let past = move || ended.get() > index;
     view! {
         <li
             id=id
             class="session"
             class:break=session.kind == Kind::Break
-            class:live=live
+            class:live=on_now
             class:past=past
-            aria-current=move || live().then_some("time")
+            class:marked=move || marked.get() == Some(id)
+            aria-current=move || on_now().then_some("time")
             data-now=i18n.t(Key::Now)
         >
             {move || view! { <When session delay=delay.get() /> }}
@@ -73,6 +78,12 @@ fn Row(
                 <div class="themes">
                     {session.themes_intro.as_ref().map(|t| view! { <p>{text(t)}</p> })}
                     <ul>{session.themes.iter().map(|t| view! { <li>{text(t)}</li> }).collect_view()}</ul>
+                </div>
+            })}
+            {(session.kind == Kind::Session).then(|| view! {
+                <div class="row-actions">
+                    <AddToCalendar live session />
+                    <Share session />
                 </div>
             })}
         </li>

@@ -10,6 +10,7 @@ mod now_bar;
 mod phone;
 mod projector;
 mod qr;
+mod take_away;
 mod time;
 
 pub use app::{Announcer, Live};

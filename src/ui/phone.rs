@@ -23,19 +23,26 @@ pub fn Phone(settings: Settings, live: Live) -> impl IntoView {
         let query = phone_query(live.delay.get(), i18n.pinned.get(), &PROGRAMME);
         format!("projector/{query}")
     };
-    // Bring the live row into view once, when the page opens: here, outside the part
-    // rebuilt for a new language, so switching language does not scroll the page.
+    // The session a link points at (`#panel-1`), followed as the address changes.
+    let marked = RwSignal::new(linked_session());
+    let on_hash = window_event_listener(leptos::ev::hashchange, move |_| {
+        let target = linked_session();
+        marked.set(target);
+        if let Some(id) = target {
+            bring_into_view(id);
+        }
+    });
+    on_cleanup(move || on_hash.remove());
+    // Bring the linked row, or else the live one, into view once, when the page opens:
+    // here, outside the part rebuilt for a new language, so a switch does not scroll.
     Effect::new(move |done: Option<()>| {
         let current = live
             .status
             .with_untracked(|s| s.current().map(|s| s.id.as_ref()));
         if done.is_none()
-            && let Some(id) = current
-            && let Some(row) = document().get_element_by_id(id)
+            && let Some(id) = marked.get_untracked().or(current)
         {
-            let options = web_sys::ScrollIntoViewOptions::new();
-            options.set_block(web_sys::ScrollLogicalPosition::Center);
-            row.scroll_into_view_with_scroll_into_view_options(&options);
+            bring_into_view(id);
         }
     });
     in_language(move || {
@@ -56,7 +63,7 @@ pub fn Phone(settings: Settings, live: Live) -> impl IntoView {
         </header>
         <NowBar live />
         <main>
-            <Day live />
+            <Day live marked />
             <About />
             <p class="to-projector">
                 <a href=projector>{i18n.t(Key::ToProjector)}</a>
@@ -64,4 +71,24 @@ pub fn Phone(settings: Settings, live: Live) -> impl IntoView {
         </main>
         }
     })
+}
+
+/// The session the address's fragment names, if it names one. Anything else in the
+/// fragment is ignored: it is only ever compared with the programme's ids.
+fn linked_session() -> Option<&'static str> {
+    let hash = window().location().hash().unwrap_or_default();
+    let wanted = hash.strip_prefix('#')?;
+    PROGRAMME
+        .sessions
+        .iter()
+        .map(|s| s.id.as_ref())
+        .find(|id| *id == wanted)
+}
+
+fn bring_into_view(id: &str) {
+    if let Some(row) = document().get_element_by_id(id) {
+        let options = web_sys::ScrollIntoViewOptions::new();
+        options.set_block(web_sys::ScrollLogicalPosition::Center);
+        row.scroll_into_view_with_scroll_into_view_options(&options);
+    }
 }

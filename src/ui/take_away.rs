@@ -1,0 +1,120 @@
+//! What a delegate takes away: a session or the whole meeting as a calendar file, and a
+//! link to a session to send to a colleague.
+
+use gloo_timers::callback::Timeout;
+use leptos::prelude::*;
+use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_futures::JsFuture;
+
+use super::app::Live;
+use crate::PROGRAMME;
+use crate::calendar::{self, Made, Scope};
+use crate::i18n::{I18n, Key};
+use crate::programme::Session;
+
+/// How long "Link copied" stays on screen.
+const CONFIRM_MS: u32 = 4_000;
+
+/// Downloads `scope` as an `.ics` file, in the page's language and with its delay.
+#[component]
+pub fn AddToCalendar(
+    live: Live,
+    #[prop(optional)] session: Option<&'static Session>,
+) -> impl IntoView {
+    let i18n = I18n::here();
+    let scope = session.map_or(Scope::Meeting, Scope::Session);
+    let key = session.map_or(Key::AddMeeting, |_| Key::AddToCalendar);
+    let text = i18n.t(key);
+    // Which session, for a screen reader; after the visible words, which stay the start of
+    // the button's name (WCAG 2.5.3, label in name).
+    let which = session.map(|s| format!(": {}", i18n.text(&s.title)));
+    let download = move |_| {
+        let delay = live.delay.get_untracked();
+        let late = (delay.minutes > 0).then(|| i18n.plural(Key::RunningLate, delay.minutes, &[]));
+        let host = window().location().host().unwrap_or_default();
+        let now = (js_sys::Date::now() / 1000.0) as i64;
+        let made = Made {
+            host: &host,
+            now,
+            late,
+        };
+        let text = i18n.with(|c| calendar::ics(&PROGRAMME, scope, delay, c, &made));
+        save(&calendar::file_name(&PROGRAMME, scope), &text);
+    };
+    view! {
+        <button type="button" class="take-away calendar" on:click=download>
+            {text}
+            {which.map(|w| view! { <span class="visually-hidden">{w}</span> })}
+        </button>
+    }
+}
+
+/// Offers the file `name` holding `text` for download, with no server.
+fn save(name: &str, text: &str) {
+    let parts = js_sys::Array::of1(&JsValue::from_str(text));
+    let options = web_sys::BlobPropertyBag::new();
+    options.set_type("text/calendar;charset=utf-8");
+    let Ok(blob) = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options) else {
+        return;
+    };
+    let Ok(url) = web_sys::Url::create_object_url_with_blob(&blob) else {
+        return;
+    };
+    if let Ok(link) = document().create_element("a") {
+        let link: web_sys::HtmlAnchorElement = link.unchecked_into();
+        link.set_href(&url);
+        link.set_download(name);
+        link.click();
+    }
+    // The download has its copy once the click is handled.
+    Timeout::new(1_000, move || {
+        let _ = web_sys::Url::revoke_object_url(&url);
+    })
+    .forget();
+}
+
+/// Shares the link to `session` (`…/#panel-1`) through the system's share sheet where the
+/// browser has one, and copies it otherwise, saying so.
+#[component]
+pub fn Share(session: &'static Session) -> impl IntoView {
+    let i18n = I18n::here();
+    let copied = RwSignal::new(false);
+    let title = i18n.text(&session.title);
+    let which = format!(": {title}");
+    let share = move |_| {
+        let location = window().location();
+        let url = format!(
+            "{}{}#{}",
+            location.origin().unwrap_or_default(),
+            location.pathname().unwrap_or_default(),
+            session.id
+        );
+        let navigator = window().navigator();
+        let data = web_sys::ShareData::new();
+        data.set_title(&title);
+        data.set_url(&url);
+        // `navigator.share` exists only where a share sheet does (phones, some desktops).
+        let sheet = js_sys::Reflect::has(&navigator, &"share".into()).unwrap_or(false);
+        wasm_bindgen_futures::spawn_local(async move {
+            if sheet {
+                // Dismissing the sheet rejects the promise: nothing to say then.
+                let _ = JsFuture::from(navigator.share_with_data(&data)).await;
+            } else if JsFuture::from(navigator.clipboard().write_text(&url))
+                .await
+                .is_ok()
+            {
+                copied.set(true);
+                Timeout::new(CONFIRM_MS, move || copied.set(false)).forget();
+            }
+        });
+    };
+    view! {
+        <button type="button" class="take-away share" on:click=share>
+            {i18n.t(Key::Share)}
+            <span class="visually-hidden">{which}</span>
+        </button>
+        <span class="copied" role="status">
+            {move || copied.get().then(|| i18n.t(Key::LinkCopied))}
+        </span>
+    }
+}
