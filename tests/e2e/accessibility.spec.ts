@@ -1,7 +1,7 @@
 // axe-core finds no accessibility violations (contrast included) on either page, in light
-// and dark, before, during and after the day, on time and running late.
+// and dark, before, during and after the day, on time and running late, in every language.
 import AxeBuilder from '@axe-core/playwright';
-import { test, expect, sessions, opening, closing, ms, openAt } from './support';
+import { test, expect, sessions, opening, closing, ms, openAt, openProjector, languages } from './support';
 
 const moments = [
   { name: 'before', at: opening - 3600_000 },
@@ -38,4 +38,29 @@ for (const { name, at } of moments) {
     const { violations } = await new AxeBuilder({ page }).analyze();
     expect(violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
   });
+}
+
+// Each translation, both pages, every moment: the same audit.
+for (const lang of languages.filter((l) => l !== 'en')) {
+  for (const { name, at } of moments) {
+    for (const colorScheme of ['light', 'dark'] as const) {
+      test(`the phone page in ${lang}, ${colorScheme}, ${name}`, async ({ page }) => {
+        await page.emulateMedia({ colorScheme });
+        await openAt(page, at, `?lang=${lang}&delay=10`);
+        await expect(page.locator('html')).toHaveAttribute('lang', lang);
+        await page.clock.resume();
+        const { violations } = await new AxeBuilder({ page }).analyze();
+        expect(violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+      });
+    }
+    test(`the projector page in ${lang}, ${name}`, async ({ page }) => {
+      await page.setViewportSize({ width: 1280, height: 720 });
+      await openProjector(page, at, `?lang=${lang}&delay=5`);
+      await expect(page.locator('html')).toHaveAttribute('lang', lang);
+      await page.keyboard.press('Space');
+      await page.clock.resume();
+      const { violations } = await new AxeBuilder({ page }).analyze();
+      expect(violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+    });
+  }
 }

@@ -1,0 +1,134 @@
+// Faults a page shown for hours meets: the system clock jumping, a tab hidden for hours, a
+// whole day replayed with nothing growing, and hostile addresses. The programme stays on
+// screen through all of them, and the page logs no error (the fixture in support.ts).
+import type { Page } from '@playwright/test';
+import { test, expect, sessions, ms, openAt } from './support';
+
+const HOUR = 3_600_000;
+const panel1 = sessions[1];
+const noon = ms('2012-04-03T12:00:00-04:00');
+
+async function expectProgrammeShown(page: Page) {
+  await expect(page.locator('.sessions > li')).toHaveCount(sessions.length);
+  await expect(page.locator('#panel-1 h3')).toBeVisible();
+}
+
+/** The session the now-bar and the list call live, or null. */
+const liveId = (page: Page) =>
+  page.evaluate(() => document.querySelector('.sessions > li[aria-current]')?.id ?? null);
+
+test('the system clock jumping 3 hours forward, then 1 hour back', async ({ page }) => {
+  await openAt(page, noon);
+  await expect(page.locator('#panel-1')).toHaveAttribute('aria-current', 'time');
+  // A jump moves Date.now() without running any timer, as a corrected system clock does.
+  await page.clock.setSystemTime(noon + 3 * HOUR);
+  await page.clock.runFor(1100);
+  await expect(page.locator('#panel-2')).toHaveAttribute('aria-current', 'time');
+  await expect(page.locator('.now-bar time.countdown')).toHaveAttribute('datetime', /^PT2H44M5[89]S$/);
+  await page.clock.setSystemTime(noon + 2 * HOUR);
+  await page.clock.runFor(1100);
+  await expect(page.locator('#break')).toHaveAttribute('aria-current', 'time');
+  await expect(page.locator('.now-bar time.countdown')).toHaveAttribute('datetime', /^PT0H59M5[789]S$/);
+  await expectProgrammeShown(page);
+});
+
+test('a tab hidden for 2 hours shows the right moment as soon as it is shown', async ({ page }) => {
+  await openAt(page, noon);
+  const setVisibility = (state: 'hidden' | 'visible') =>
+    page.evaluate((state) => {
+      Object.defineProperty(document, 'visibilityState', { value: state, configurable: true });
+      Object.defineProperty(document, 'hidden', { value: state === 'hidden', configurable: true });
+      document.dispatchEvent(new Event('visibilitychange'));
+    }, state);
+  await setVisibility('hidden');
+  // Browsers throttle a hidden tab's timers; jumping the clock 2 hours with no timer run is
+  // the worst case of that.
+  await page.clock.setSystemTime(noon + 2 * HOUR);
+  await setVisibility('visible');
+  await expect(page.locator('#break')).toHaveAttribute('aria-current', 'time');
+  await expect(page.locator('.now-bar time.countdown')).toHaveAttribute('datetime', 'PT1H0M0S');
+  await expectProgrammeShown(page);
+});
+
+test('24 hours at preview speed: nothing grows', async ({ page }) => {
+  // From 09:59 on the meeting's day, an hour a second: the whole day and the night after.
+  await openAt(page, noon, '?at=09:59&speed=3600');
+  const cdp = await page.context().newCDPSession(page);
+  const counters = async () => {
+    await cdp.send('HeapProfiler.collectGarbage');
+    const dom = await cdp.send('Memory.getDOMCounters');
+    const { usedSize } = await cdp.send('Runtime.getHeapUsage');
+    return { nodes: dom.nodes, listeners: dom.jsEventListeners, heap: usedSize };
+  };
+  // 18:05: the day is over. Then 16 hours more, a tick a second on the page's clock.
+  await page.clock.runFor(8_100);
+  await expect(page.locator('.now-title')).toHaveText('The meeting has ended');
+  const before = await counters();
+  await page.clock.runFor(16 * 1000);
+  const after = await counters();
+  expect(after.nodes).toBeLessThanOrEqual(before.nodes);
+  expect(after.listeners).toBeLessThanOrEqual(before.listeners);
+  // The heap may breathe, but not grow with the hours.
+  expect(after.heap).toBeLessThan(before.heap * 1.1 + 200_000);
+  await expectProgrammeShown(page);
+});
+
+test('a whole day at preview speed passes every session in turn', async ({ page }) => {
+  await openAt(page, noon, '?at=09:59&speed=3600');
+  const seen: (string | null)[] = [];
+  for (let i = 0; i < 9; i++) {
+    seen.push(await liveId(page));
+    await page.clock.runFor(1000);
+  }
+  // 09:59, 10:59, 11:59, … 17:59: before, opening, panel 1, panel 1, break, break, panel 2…
+  expect(seen).toEqual([null, 'opening', 'panel-1', 'panel-1', 'break', 'break', 'panel-2', 'panel-2', 'closing']);
+});
+
+// Hostile and malformed addresses: wrong types, huge numbers, unicode, markup, repeated
+// keys, in every parameter and in the fragment.
+const values = [
+  '', ' ', 'abc', '-1', '0', '1e309', '99999999999999999999', 'NaN', 'Infinity', '-0', '0x10',
+  '11:60', '25:00', '2012-13-45T99:99', '١١:٣٠', '🕐', '%00', '%FF%FE', '<script>alert(1)</script>',
+  '"><img src=x onerror=alert(1)>', "';DROP TABLE", '../../etc/passwd', 'a'.repeat(5000),
+];
+const keys = ['at', 'speed', 'delay', 'since', 'lang', 'view'];
+const corpus: string[] = [];
+for (const key of keys) {
+  for (const value of values) corpus.push(`?${key}=${encodeURIComponent(value)}`);
+}
+corpus.push(
+  '?at=11:00&at=xx', '?delay=5&delay=-5&delay=abc', '?lang=fr&lang=<b>', '?speed=60&speed=0',
+  '?view=projector&view=phone', '?at&speed&delay', '?=', '?&&&', '?%E0%A4%A', '?at=11:00&speed=3600&delay=1440&since=11:00&lang=ar',
+  '#<script>alert(1)</script>', '#%3Cimg%20src=x%20onerror=alert(1)%3E', '#panel-1#panel-2', '#🙂', '#' + 'x'.repeat(3000),
+  '?lang=zh#closing', '?delay=1441', '?since=2012-04-03T11:00:00-04:00', '?at=2012-04-03T11:00:00+14:00', '?at=0000-01-01T00:00',
+);
+// Every value also as a raw, unencoded query, as a hand-typed link would be, and as a
+// speed or a delay beside a good time.
+for (const value of values) {
+  corpus.push(`?at=${value}&lang=${value}`);
+  corpus.push(`?at=11:00&speed=${encodeURIComponent(value)}&delay=${encodeURIComponent(value)}`);
+}
+
+test('the corpus has at least 200 addresses', () => {
+  expect(new Set(corpus).size).toBeGreaterThanOrEqual(200);
+});
+
+const CHUNK = 20;
+for (let start = 0; start < corpus.length; start += CHUNK) {
+  const chunk = corpus.slice(start, start + CHUNK);
+  test(`hostile addresses ${start + 1}–${start + chunk.length}: no panic, no error, the programme shown`, async ({ page }) => {
+    await page.clock.install({ time: ms(panel1.starts) + 30 * 60_000 });
+    for (const address of chunk) {
+      await page.goto(`/${address}`);
+      await expect(page.locator('.now-bar .now-state, .pj-state').first(), address).toBeVisible();
+      if (await page.locator('.projector').count()) {
+        await expect(page.locator('.pj-title'), address).not.toBeEmpty();
+      } else {
+        await expectProgrammeShown(page);
+      }
+      // Nothing from the address became markup.
+      await expect(page.locator('body img, body script:not([type])'), address).toHaveCount(0);
+      await expect(page.locator('#fault'), address).toBeHidden();
+    }
+  });
+}

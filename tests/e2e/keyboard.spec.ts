@@ -1,0 +1,85 @@
+// Keyboard only: Tab reaches every control of each page, each shows where the focus is,
+// and each works from the keyboard.
+import type { Page } from '@playwright/test';
+import { test, expect, sessions, ms, messages, openAt, openProjector } from './support';
+
+const during = (ms(sessions[1].starts) + ms(sessions[1].ends)) / 2;
+
+/** Tabs through the page once; for each stop, what it is and whether its focus shows. */
+async function tabThrough(page: Page, limit = 60) {
+  const stops: { what: string; visible: boolean }[] = [];
+  for (let i = 0; i < limit; i++) {
+    await page.keyboard.press('Tab');
+    const stop = await page.evaluate(() => {
+      const el = document.activeElement as HTMLElement | null;
+      if (!el || el === document.body) return null;
+      const style = getComputedStyle(el);
+      const ring = style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) >= 2;
+      const label = el.getAttribute('aria-label') ?? el.textContent?.trim().slice(0, 40) ?? '';
+      const row = el.closest('li.session')?.id ?? '';
+      return { what: `${el.tagName.toLowerCase()}${row ? `#${row}` : ''} ${label}`, visible: ring };
+    });
+    if (!stop) break;
+    if (stops.some((s) => s.what === stop.what)) break;
+    stops.push(stop);
+  }
+  return stops;
+}
+
+test('the phone page: every control by Tab, each with a visible focus ring', async ({ page }) => {
+  await openAt(page, during);
+  await page.evaluate(() => window.scrollTo(0, 0));
+  const stops = await tabThrough(page);
+  const en = messages('en');
+  const names = stops.map((s) => s.what);
+  expect(names[0]).toMatch(/^select/);
+  expect(names.some((n) => n.includes(en.add_meeting as string))).toBe(true);
+  for (const s of sessions.filter((s) => s.kind !== 'break')) {
+    expect(names.filter((n) => n.startsWith(`button#${s.id}`)), s.id).toHaveLength(2);
+  }
+  expect(names.some((n) => n.startsWith('summary'))).toBe(true);
+  expect(names.at(-1)).toContain(en.to_projector as string);
+  expect(stops.filter((s) => !s.visible)).toEqual([]);
+});
+
+test('the phone page works from the keyboard', async ({ page, context }) => {
+  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+  await page.addInitScript(() => {
+    // @ts-expect-error: no share sheet, so sharing copies.
+    delete Navigator.prototype.share;
+  });
+  await openAt(page, during);
+  // The language list: arrows choose.
+  await page.locator('.language select').focus();
+  await page.keyboard.press('ArrowDown');
+  await expect(page.locator('html')).toHaveAttribute('lang', 'fr');
+  // About opens with Enter.
+  await page.locator('.about summary').focus();
+  await page.keyboard.press('Enter');
+  await expect(page.locator('.about')).toHaveAttribute('open', '');
+  // Share with Space, the calendar with Enter.
+  await page.locator('#panel-2 .take-away.share').focus();
+  await page.keyboard.press('Space');
+  await expect(page.locator('#panel-2 .copied')).toHaveText(messages('fr').link_copied as string);
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.locator('#panel-2 .take-away.calendar').focus().then(() => page.keyboard.press('Enter')),
+  ]);
+  expect(download.suggestedFilename()).toBe('panel-2.ics');
+});
+
+test('the projector: every control by Tab, with a visible focus ring, and usable', async ({ page }) => {
+  await page.setViewportSize({ width: 1280, height: 720 });
+  await openProjector(page, during);
+  const stops = await tabThrough(page);
+  expect(stops.map((s) => s.what.split(' ')[0])).toEqual(['button', 'button', 'button', 'button', 'button', 'select']);
+  expect(stops.filter((s) => !s.visible)).toEqual([]);
+  // The Timer button with Enter shows the timer; its own buttons follow in the Tab order.
+  await page.locator('.pj-controls button').first().focus();
+  await page.keyboard.press('Enter');
+  await expect(page.locator('.pj-timer')).toBeVisible();
+  await page.locator('.pj-timer-buttons button').first().focus();
+  await page.keyboard.press('Enter');
+  await page.clock.runFor(3000);
+  await expect(page.locator('.pj-timer-digits')).toHaveText('2:57');
+});

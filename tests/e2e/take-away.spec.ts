@@ -1,0 +1,138 @@
+// What a delegate takes away: calendar files read back with a real iCalendar parser
+// (ical.js), a session's link that opens the page on it, and sharing by share sheet or by
+// copying.
+import type { Download, Page } from '@playwright/test';
+import ICAL from 'ical.js';
+import { readFileSync } from 'node:fs';
+import { test, expect, sessions, programme, ms, inLang, messages, openAt } from './support';
+
+const panel1 = sessions[1];
+const during = (ms(panel1.starts) + ms(panel1.ends)) / 2;
+const attended = sessions.filter((s) => s.kind !== 'break');
+
+/** The downloaded file's text, after checking its name. */
+async function saved(download: Download, name: string) {
+  expect(download.suggestedFilename()).toBe(name);
+  return readFileSync((await download.path())!, 'utf8');
+}
+
+/** RFC 5545's framing: CRLF line ends, no line over 75 octets. */
+function expectWellFramed(text: string) {
+  expect(text.endsWith('\r\n')).toBe(true);
+  expect(text.replace(/\r\n/g, '')).not.toMatch(/[\r\n]/);
+  for (const line of text.split('\r\n')) {
+    expect(Buffer.byteLength(line, 'utf8'), line).toBeLessThanOrEqual(75);
+  }
+}
+
+function events(text: string) {
+  const calendar = new ICAL.Component(ICAL.parse(text));
+  return calendar.getAllSubcomponents('vevent').map((v) => new ICAL.Event(v));
+}
+
+async function download(page: Page, click: () => Promise<void>) {
+  const [file] = await Promise.all([page.waitForEvent('download'), click()]);
+  return file;
+}
+
+test('one session into a calendar: its times, title and venue', async ({ page }) => {
+  await openAt(page, during);
+  const file = await download(page, () => page.locator('#panel-1 .take-away.calendar').click());
+  const text = await saved(file, 'panel-1.ics');
+  expectWellFramed(text);
+  const [event, ...more] = events(text);
+  expect(more).toHaveLength(0);
+  expect(event.summary).toBe(panel1.title);
+  expect(event.location).toBe(inLang(programme.meeting.venue));
+  expect(event.startDate.toJSDate().getTime()).toBe(ms(panel1.starts));
+  expect(event.endDate.toJSDate().getTime()).toBe(ms(panel1.ends));
+  expect(event.uid).toMatch(/^panel-1-2012-04-03@/);
+  expect(event.description).toContain(inLang(panel1.topic!));
+});
+
+test('the whole meeting, in French and ten minutes late', async ({ page }) => {
+  await openAt(page, during, '?lang=fr&delay=10');
+  const file = await download(page, () => page.locator('.day-actions .take-away').click());
+  const text = await saved(file, 'meeting-2012-04-03.ics');
+  expectWellFramed(text);
+  const found = events(text);
+  expect(found.map((e) => e.uid.split('-2012')[0])).toEqual(attended.map((s) => s.id));
+  const late = (messages('fr').running_late as Record<string, string>).other.replace('{n}', '10');
+  for (const [event, session] of found.map((e, i) => [e, attended[i]] as const)) {
+    expect(event.summary).toBe(inLang(session.titles, 'fr'));
+    expect(event.location).toBe(inLang(programme.meeting.venue, 'fr'));
+    expect(event.startDate.toJSDate().getTime()).toBe(ms(session.starts) + 10 * 60_000);
+    expect(event.endDate.toJSDate().getTime()).toBe(ms(session.ends) + 10 * 60_000);
+    expect(event.description.split('\n')[0]).toBe(late);
+  }
+  expect(text).toContain('SUMMARY;LANGUAGE=fr:');
+});
+
+test('a session’s link opens the page on it, marked; a new link moves the mark', async ({ page }) => {
+  await page.clock.install({ time: during - 1000 });
+  await page.clock.pauseAt(during);
+  await page.goto('/#closing');
+  const closing = page.locator('#closing');
+  await expect(closing).toHaveClass(/marked/);
+  await expect(closing).toBeInViewport();
+  // The live mark is where it was.
+  await expect(page.locator('#panel-1')).toHaveAttribute('aria-current', 'time');
+  await page.evaluate(() => { location.hash = '#opening'; });
+  await expect(page.locator('#opening')).toHaveClass(/marked/);
+  await expect(closing).not.toHaveClass(/marked/);
+  await expect(page.locator('#opening')).toBeInViewport();
+});
+
+for (const hash of ['#nothing', '#%3Cimg%20src%3Dx%20onerror%3Dalert(1)%3E', '#<b>x</b>', '#', '#panel-1"']) {
+  test(`a fragment that names no session (${hash}) marks nothing`, async ({ page }) => {
+    await openAt(page, during, hash);
+    await expect(page.locator('.marked')).toHaveCount(0);
+    await expect(page.locator('img, b')).toHaveCount(0);
+    await expect(page.locator('#panel-1')).toBeInViewport();
+  });
+}
+
+test.describe('sharing', () => {
+  test('copies the link where there is no share sheet, and says so', async ({ page, context, baseURL }) => {
+    await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+    await page.addInitScript(() => {
+      // @ts-expect-error: a browser without a share sheet.
+      delete Navigator.prototype.share;
+    });
+    await openAt(page, during, '?lang=es');
+    const row = page.locator('#panel-2');
+    await row.locator('.take-away.share').click();
+    await expect(row.locator('.copied')).toHaveText(messages('es').link_copied as string);
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(new URL('/#panel-2', baseURL).href);
+    // The confirmation goes after a few seconds.
+    await page.clock.runFor(5000);
+    await expect(row.locator('.copied')).toHaveText('');
+  });
+
+  test('uses the share sheet where there is one', async ({ page, baseURL }) => {
+    await page.addInitScript(() => {
+      Object.defineProperty(Navigator.prototype, 'share', {
+        configurable: true,
+        value: async (data: ShareData) => {
+          (window as unknown as { shared: ShareData }).shared = data;
+        },
+      });
+    });
+    await openAt(page, during);
+    await page.locator('#panel-2 .take-away.share').click();
+    const shared = await page.waitForFunction(() => (window as unknown as { shared?: ShareData }).shared);
+    expect(await shared.jsonValue()).toEqual({ title: sessions[3].title, url: new URL('/#panel-2', baseURL).href });
+  });
+
+  test('a dismissed share sheet is no error', async ({ page }) => {
+    await page.addInitScript(() => {
+      Object.defineProperty(Navigator.prototype, 'share', {
+        configurable: true,
+        value: () => Promise.reject(new DOMException('Share canceled', 'AbortError')),
+      });
+    });
+    await openAt(page, during);
+    await page.locator('#panel-2 .take-away.share').click();
+    await expect(page.locator('#panel-2 .copied')).toHaveText('');
+  });
+});
