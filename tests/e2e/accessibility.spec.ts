@@ -64,3 +64,23 @@ for (const lang of languages.filter((l) => l !== 'en')) {
     });
   }
 }
+
+// The projector is read from the back of the room: its main text meets WCAG AAA contrast.
+for (const { name, at } of moments) {
+  test(`the projector's main text meets AAA contrast, ${name}`, async ({ page }) => {
+    await page.setViewportSize({ width: 1920, height: 1080 });
+    await openProjector(page, at, '?delay=5');
+    await page.keyboard.press('Space');
+    await page.clock.runFor(200_000);
+    await page.clock.resume();
+    const { violations, passes } = await new AxeBuilder({ page })
+      .include('.pj-now')
+      .include('.pj-next')
+      .include('.pj-clock')
+      .include('.pj-timer')
+      .withRules(['color-contrast-enhanced'])
+      .analyze();
+    expect(violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+    expect(passes.flatMap((p) => p.nodes).length).toBeGreaterThan(3);
+  });
+}

@@ -110,7 +110,9 @@ export const test = base.extend<{ failOnErrors: void; expectedErrors: RegExp[] }
   failOnErrors: [
     async ({ page, expectedErrors }, use) => {
       const errors: string[] = [];
-      page.on('pageerror', (e) => errors.push(`pageerror: ${e.message}`));
+      page.on('pageerror', (e) => {
+        if (!expectedErrors.some((x) => x.test(e.message))) errors.push(`pageerror: ${e.message}`);
+      });
       page.on('console', (m) => {
         if (m.type() === 'error' && !expectedErrors.some((e) => e.test(m.text()))) {
           errors.push(`console.error: ${m.text()}`);

@@ -1,0 +1,63 @@
+// Seals a page Trunk has built: subresource integrity on the wasm it loads, and a strict
+// Content-Security-Policy that allows exactly the page's own inline loader and styles.
+// Run by Trunk as a post-build hook, on its staging folder:
+//   node scripts/seal.mjs "$TRUNK_STAGING_DIR"
+//
+// - Trunk's loader fetches the wasm by URL; it is given a Request carrying the wasm's
+//   SHA-384 instead, so a changed file is refused. (The JS glue is preloaded with
+//   `integrity` by Trunk already, and imported from that preload.)
+// - The policy lists the SHA-256 of each inline <script> and <style>, so no
+//   'unsafe-inline' is needed, and 'wasm-unsafe-eval' only because WebAssembly needs it.
+//   Everything else comes from the page's own origin; nothing from anywhere else.
+import { createHash } from 'node:crypto';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+const dir = process.argv[2];
+if (!dir) {
+  console.error('usage: node scripts/seal.mjs <folder with index.html>');
+  process.exit(2);
+}
+const page = join(dir, 'index.html');
+let html = readFileSync(page, 'utf8');
+
+const digest = (algorithm, data) => `${algorithm}-${createHash(algorithm).update(data).digest('base64')}`;
+
+// The loader: `await init({ module_or_path: './x_bg.wasm' })`.
+const loader = /module_or_path: '\.\/([^']+\.wasm)'/;
+const found = html.match(loader);
+if (!found) {
+  console.error(`seal: no wasm loader in ${page}`);
+  process.exit(1);
+}
+const wasm = found[1];
+const integrity = digest('sha384', readFileSync(join(dir, wasm)));
+html = html.replace(loader, `module_or_path: new Request('./${wasm}', { integrity: '${integrity}' })`);
+
+// Hash what is inline, as the browser will see it.
+const inline = (tag) =>
+  [...html.matchAll(new RegExp(`<${tag}(?:\\s[^>]*)?>([\\s\\S]*?)</${tag}>`, 'g'))]
+    .map((m) => m[1])
+    .filter((body) => body.trim() !== '')
+    .map((body) => `'${digest('sha256', body)}'`);
+const policy = [
+  "default-src 'none'",
+  `script-src 'self' ${inline('script').join(' ')} 'wasm-unsafe-eval'`,
+  `style-src ${inline('style').join(' ')}`,
+  "img-src 'self'",
+  "connect-src 'self'",
+  "manifest-src 'self'",
+  "base-uri 'none'",
+  "form-action 'none'",
+].join('; ');
+
+const meta = `<meta http-equiv="Content-Security-Policy" content="${policy}" />`;
+html = html.replace(/<meta http-equiv="Content-Security-Policy"[^>]*>\s*/g, '');
+const charset = /<meta charset="utf-8"\s*\/?>/i;
+if (!charset.test(html)) {
+  console.error(`seal: no <meta charset> in ${page} to put the policy after`);
+  process.exit(1);
+}
+html = html.replace(charset, (m) => `${m}\n    ${meta}`);
+writeFileSync(page, html);
+console.log(`sealed ${page}: wasm ${integrity}`);

@@ -1,0 +1,95 @@
+// The page as a way in: a strict Content-Security-Policy, enforced with no violation through
+// a whole session on both pages; subresource integrity on the JS and the wasm, checked
+// against the files and enforced against a changed wasm.
+import type { Page } from '@playwright/test';
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { test, expect, sessions, ms, openAt } from './support';
+
+const during = (ms(sessions[1].starts) + ms(sessions[1].ends)) / 2;
+const sha384 = (file: string) => `sha384-${createHash('sha384').update(readFileSync(file)).digest('base64')}`;
+
+/** Records every CSP violation the page reports, from its first moment. */
+async function watchViolations(page: Page) {
+  await page.addInitScript(() => {
+    const seen: string[] = [];
+    (window as unknown as { violations: string[] }).violations = seen;
+    document.addEventListener('securitypolicyviolation', (e) =>
+      seen.push(`${e.violatedDirective}: ${e.blockedURI} ${e.sample}`));
+  });
+}
+const violations = (page: Page) => page.evaluate(() => (window as unknown as { violations: string[] }).violations);
+
+for (const path of ['/', '/projector/']) {
+  test(`${path}: a strict policy, no inline or eval allowance, nothing from elsewhere`, async ({ page }) => {
+    await page.goto(path);
+    const policy = await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content');
+    const directives = Object.fromEntries(policy!.split(';').map((d) => {
+      const [name, ...values] = d.trim().split(/\s+/);
+      return [name, values];
+    }));
+    expect(directives['default-src']).toEqual(["'none'"]);
+    const scripts = directives['script-src'] as string[];
+    expect(scripts).toContain("'self'");
+    expect(scripts).toContain("'wasm-unsafe-eval'");
+    expect(scripts.filter((s) => !["'self'", "'wasm-unsafe-eval'"].includes(s)).every((s) => /^'sha256-[A-Za-z0-9+/=]+'$/.test(s))).toBe(true);
+    expect(policy).not.toMatch(/unsafe-inline|'unsafe-eval'|https?:|\*/);
+    expect(directives['base-uri']).toEqual(["'none'"]);
+  });
+}
+
+test('a whole session on both pages breaks no rule of the policy', async ({ page, context }) => {
+  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+  await watchViolations(page);
+  await page.addInitScript(() => {
+    // @ts-expect-error: no share sheet, so sharing copies.
+    delete Navigator.prototype.share;
+  });
+  await openAt(page, during, '?delay=5');
+  await page.locator('.language select').selectOption('ar');
+  await expect(page.locator('html')).toHaveAttribute('dir', 'rtl');
+  const [file] = await Promise.all([page.waitForEvent('download'), page.locator('.day-actions .take-away').click()]);
+  expect(file.suggestedFilename()).toMatch(/\.ics$/);
+  await page.locator('#panel-2 .take-away.share').click();
+  await expect(page.locator('#panel-2 .copied')).not.toBeEmpty();
+  await page.locator('.about summary').click();
+  await page.clock.runFor(5000);
+  expect(await violations(page)).toEqual([]);
+
+  await page.goto('/projector/?delay=5');
+  await expect(page.locator('svg.qr')).toBeVisible();
+  await page.keyboard.press('Space');
+  await page.keyboard.press('?');
+  await page.locator('.language select').selectOption('zh');
+  await expect(page.locator('html')).toHaveAttribute('lang', 'zh');
+  await page.clock.runFor(5000);
+  expect(await violations(page)).toEqual([]);
+});
+
+for (const [path, dist, bin] of [['/', 'dist', 'nownext'], ['/projector/', 'dist/projector', 'projector']]) {
+  test(`${path}: the JS and the wasm carry the integrity of the files served`, async ({ page }) => {
+    await page.goto(path);
+    const html = readFileSync(`${dist}/index.html`, 'utf8');
+    const js = html.match(new RegExp(`href="\\./(${bin}-[0-9a-f]+\\.js)"[^>]*integrity="([^"]+)"`))!;
+    expect(js[2]).toBe(sha384(`${dist}/${js[1]}`));
+    const wasm = html.match(new RegExp(`new Request\\('\\./(${bin}-[0-9a-f]+_bg\\.wasm)', \\{ integrity: '([^']+)' \\}\\)`))!;
+    expect(wasm[2]).toBe(sha384(`${dist}/${wasm[1]}`));
+  });
+}
+
+test.describe('a changed wasm', () => {
+  test.use({ expectedErrors: [/integrity|Failed to find a valid digest|TypeError|Failed to fetch/i] });
+
+  test('is refused, not run', async ({ page }) => {
+    const started: string[] = [];
+    page.on('console', (m) => started.push(m.text()));
+    await page.route('**/*_bg.wasm', async (route) => {
+      const body = await (await route.fetch()).body();
+      body[body.length - 1] ^= 0xff;
+      await route.fulfill({ body, contentType: 'application/wasm' });
+    });
+    await page.goto('/');
+    await expect.poll(() => started.some((t) => /integrity|digest/i.test(t))).toBe(true);
+    await expect(page.locator('.now-bar')).toHaveCount(0);
+  });
+});
