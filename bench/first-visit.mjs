@@ -5,9 +5,10 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { brotliCompressSync, gzipSync, constants } from 'node:zlib';
 import { parse } from 'smol-toml';
 
-// 90 KB for the viewer (issue #2), up to 15 KB more for six languages (issue #4), and 7 KB
-// for calendar files, sharing and links to a session (issue #6: they measured 9.3 KB).
-export const BUDGET_BROTLI_BYTES = 112_000;
+// 90 KB for the viewer (issue #2), up to 15 KB more for six languages (issue #4), and 17 KB
+// for calendar files, sharing, links to a session and the printed page's QR code (issue #6:
+// they measured 18.0 KB, partly inside the room the first two left).
+export const BUDGET_BROTLI_BYTES = 122_000;
 export const LANGUAGES_BUDGET_BROTLI_BYTES = 15_000;
 
 const sizes = (file, bytes) => ({

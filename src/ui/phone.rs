@@ -8,6 +8,7 @@ use super::day::Day;
 use super::language::{LanguagePicker, Translation, in_language};
 use super::notices::Notices;
 use super::now_bar::NowBar;
+use super::qr::Qr;
 use super::time::OnDay;
 use crate::PROGRAMME;
 use crate::i18n::{I18n, Key};
@@ -23,6 +24,14 @@ pub fn Phone(settings: Settings, live: Live) -> impl IntoView {
         let query = phone_query(live.delay.get(), i18n.pinned.get(), &PROGRAMME);
         format!("projector/{query}")
     };
+    // The page's own address for print: without query or fragment, so a reader gets the
+    // real time in their own language.
+    let location = window().location();
+    let address = format!(
+        "{}{}",
+        location.origin().unwrap_or_default(),
+        location.pathname().unwrap_or_default()
+    );
     // The session a link points at (`#panel-1`), followed as the address changes.
     let marked = RwSignal::new(linked_session());
     let on_hash = window_event_listener(leptos::ev::hashchange, move |_| {
@@ -69,6 +78,11 @@ pub fn Phone(settings: Settings, live: Live) -> impl IntoView {
                 <a href=projector>{i18n.t(Key::ToProjector)}</a>
             </p>
         </main>
+        // Only on paper: where the page lives, as text and as a QR code.
+        <footer class="print-only">
+            <Qr text=Signal::stored(address.clone()) label=i18n.t(Key::QrLabel) />
+            <p dir="ltr">{address.clone()}</p>
+        </footer>
         }
     })
 }

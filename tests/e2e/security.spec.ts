@@ -83,10 +83,11 @@ test.describe('a changed wasm', () => {
   test('is refused, not run', async ({ page }) => {
     const started: string[] = [];
     page.on('console', (m) => started.push(m.text()));
-    await page.route('**/*_bg.wasm', async (route) => {
-      const body = await (await route.fetch()).body();
+    await page.route('**/*_bg.wasm', (route) => {
+      // The file as built, one byte changed.
+      const body = readFileSync(`dist/${new URL(route.request().url()).pathname.split('/').pop()}`);
       body[body.length - 1] ^= 0xff;
-      await route.fulfill({ body, contentType: 'application/wasm' });
+      return route.fulfill({ body, contentType: 'application/wasm' });
     });
     await page.goto('/');
     await expect.poll(() => started.some((t) => /integrity|digest/i.test(t))).toBe(true);
