@@ -1,5 +1,5 @@
 // Keyboard only: Tab reaches every control of each page, each shows where the focus is,
-// and each works from the keyboard.
+// and each works from the keyboard. Motion stops for readers who ask for less.
 import type { Page } from '@playwright/test';
 import { test, expect, sessions, ms, messages, openAt, openProjector } from './support';
 
@@ -83,3 +83,33 @@ test('the projector: every control by Tab, with a visible focus ring, and usable
   await page.clock.runFor(3000);
   await expect(page.locator('.pj-timer-digits')).toHaveText('2:57');
 });
+
+// Motion: every rule of either page that animates or transitions has its counterpart under
+// `prefers-reduced-motion: reduce` that stops it (the progress bars are the only ones now).
+for (const path of ['/', '/projector/']) {
+  test(`${path}: reduced motion stops every animation and transition`, async ({ page }) => {
+    await page.goto(path);
+    await expect(page.locator('.now-state, .pj-state').first()).toBeVisible();
+    const { moving, stopped } = await page.evaluate(() => {
+      const moving: string[] = [];
+      const stopped: string[] = [];
+      const visit = (rules: CSSRuleList, reduced: boolean) => {
+        for (const rule of Array.from(rules)) {
+          if (rule instanceof CSSMediaRule) {
+            visit(rule.cssRules, reduced || rule.conditionText.includes('prefers-reduced-motion: reduce'));
+          } else if (rule instanceof CSSStyleRule) {
+            const s = rule.style;
+            const moves = (s.transitionDuration && s.transitionDuration !== '0s') || (s.animationName && s.animationName !== 'none');
+            const stops = s.transitionProperty === 'none' || s.transition === 'none' || s.animationName === 'none';
+            if (!reduced && moves) moving.push(rule.selectorText);
+            if (reduced && stops) stopped.push(rule.selectorText);
+          }
+        }
+      };
+      for (const sheet of Array.from(document.styleSheets)) visit(sheet.cssRules, false);
+      return { moving, stopped };
+    });
+    expect(moving.length).toBeGreaterThan(0);
+    expect(moving.filter((selector) => !stopped.includes(selector))).toEqual([]);
+  });
+}

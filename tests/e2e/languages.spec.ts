@@ -76,6 +76,9 @@ for (const lang of languages) {
         expect((await page.locator(selector).innerText()).trim(), selector).not.toBe('');
       }
       expect(await page.title()).toBe(`${t('page_title')} · ${inLang(programme.meeting.title, lang)}`);
+      // What a screen reader hears when the session started, in the language.
+      await expect(page.locator('[aria-live=polite]')).toHaveText(
+        fill(t('now_on'), { title: inLang(panel1.titles, lang) }));
       await expect(page.locator('#panel-1')).toHaveAttribute('data-now', t('now'));
       await page.screenshot({ path: `test-results/screenshots/phone-lang-${lang}.png` });
       await page.evaluate(() => window.scrollTo(0, 0));
