@@ -77,20 +77,25 @@ for (const [path, dist, bin] of [['/', 'dist', 'nownext'], ['/projector/', 'dist
   });
 }
 
-test.describe('a changed wasm', () => {
-  test.use({ expectedErrors: [/integrity|Failed to find a valid digest|TypeError|Failed to fetch/i] });
+test.describe('a changed file', () => {
+  test.use({ expectedErrors: [/integrity|Failed to find a valid digest|TypeError|Failed to fetch|module script/i] });
 
-  test('is refused, not run', async ({ page }) => {
-    const started: string[] = [];
-    page.on('console', (m) => started.push(m.text()));
-    await page.route('**/*_bg.wasm', (route) => {
-      // The file as built, one byte changed.
-      const body = readFileSync(`dist/${new URL(route.request().url()).pathname.split('/').pop()}`);
-      body[body.length - 1] ^= 0xff;
-      return route.fulfill({ body, contentType: 'application/wasm' });
+  for (const [kind, pattern, type] of [
+    ['wasm', '**/*_bg.wasm', 'application/wasm'],
+    ['JS glue', '**/nownext-*.js', 'text/javascript'],
+  ]) {
+    test(`${kind}: refused, not run`, async ({ page }) => {
+      const said: string[] = [];
+      page.on('console', (m) => said.push(m.text()));
+      await page.route(pattern, (route) => {
+        // The file as built, one byte changed.
+        const body = readFileSync(`dist/${new URL(route.request().url()).pathname.split('/').pop()}`);
+        body[body.length - 2] ^= 0x01;
+        return route.fulfill({ body, contentType: type });
+      });
+      await page.goto('/');
+      await expect.poll(() => said.some((t) => /integrity|digest/i.test(t))).toBe(true);
+      await expect(page.locator('.now-bar')).toHaveCount(0);
     });
-    await page.goto('/');
-    await expect.poll(() => started.some((t) => /integrity|digest/i.test(t))).toBe(true);
-    await expect(page.locator('.now-bar')).toHaveCount(0);
-  });
+  }
 });
