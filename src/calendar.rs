@@ -70,7 +70,6 @@ pub fn ics(
         "VERSION:2.0".to_owned(),
         "PRODID:-//nownext//live programme//EN".to_owned(),
         "CALSCALE:GREGORIAN".to_owned(),
-        "METHOD:PUBLISH".to_owned(),
     ];
     let host = if made.host.is_empty() {
         "nownext"
@@ -79,7 +78,10 @@ pub fn ics(
     };
     let venue = catalog.text(&programme.meeting.venue);
     for session in sessions {
-        let mut description: Vec<String> = made.late.iter().cloned().collect();
+        // The delay is said only where it moved the session (one over before `since` kept
+        // its times).
+        let moved = (delay.starts(session), delay.ends(session)) != (session.starts, session.ends);
+        let mut description: Vec<String> = made.late.iter().filter(|_| moved).cloned().collect();
         for text in [&session.topic, &session.speaker].into_iter().flatten() {
             description.push(catalog.text(text).to_owned());
         }
@@ -266,6 +268,34 @@ mod tests {
         assert!(
             text.contains("DESCRIPTION:Running 10 minutes late\\n"),
             "{text}"
+        );
+    }
+
+    #[test]
+    fn a_session_the_delay_did_not_move_does_not_say_it() {
+        let opening = &PROGRAMME.sessions[0];
+        let delay = Delay {
+            minutes: 10,
+            since: Some(opening.ends.unix + 60),
+        };
+        let made = Made {
+            host: "",
+            now: 0,
+            late: Some("Running 10 minutes late".into()),
+        };
+        let text = unfold(&ics(
+            &PROGRAMME,
+            Scope::Meeting,
+            delay,
+            &Catalog::english(),
+            &made,
+        ));
+        let first = &text[..text.find("END:VEVENT").unwrap_or(text.len())];
+        assert!(first.contains("DTSTART:20120403T140000Z"), "{first}");
+        assert!(!first.contains("Running"), "{first}");
+        assert_eq!(
+            text.matches("DESCRIPTION:Running 10 minutes late").count(),
+            3
         );
     }
 

@@ -83,7 +83,7 @@ fn Row(
             {(session.kind == Kind::Session).then(|| view! {
                 <div class="row-actions">
                     <AddToCalendar live session />
-                    <Share session />
+                    <Share session live />
                 </div>
             })}
         </li>

@@ -24,14 +24,17 @@ pub fn Phone(settings: Settings, live: Live) -> impl IntoView {
         let query = phone_query(live.delay.get(), i18n.pinned.get(), &PROGRAMME);
         format!("projector/{query}")
     };
-    // The page's own address for print: without query or fragment, so a reader gets the
-    // real time in their own language.
+    // The page's own address for print, with the delay the sheet shows but nothing else: a
+    // reader gets the real time, in their own language.
     let location = window().location();
-    let address = format!(
+    let page = format!(
         "{}{}",
         location.origin().unwrap_or_default(),
         location.pathname().unwrap_or_default()
     );
+    let address = Signal::derive(move || {
+        format!("{page}{}", phone_query(live.delay.get(), None, &PROGRAMME))
+    });
     // The session a link points at (`#panel-1`), followed as the address changes.
     let marked = RwSignal::new(linked_session());
     let on_hash = window_event_listener(leptos::ev::hashchange, move |_| {
@@ -80,8 +83,8 @@ pub fn Phone(settings: Settings, live: Live) -> impl IntoView {
         </main>
         // Only on paper: where the page lives, as text and as a QR code.
         <footer class="print-only">
-            <Qr text=Signal::stored(address.clone()) label=i18n.t(Key::QrLabel) />
-            <p dir="ltr">{address.clone()}</p>
+            <Qr text=address label=i18n.t(Key::QrLabel) />
+            <p dir="ltr">{address}</p>
         </footer>
         }
     })

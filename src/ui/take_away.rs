@@ -11,6 +11,7 @@ use crate::PROGRAMME;
 use crate::calendar::{self, Made, Scope};
 use crate::i18n::{I18n, Key};
 use crate::programme::Session;
+use crate::settings;
 
 /// How long "Link copied" stays on screen.
 const CONFIRM_MS: u32 = 4_000;
@@ -73,38 +74,55 @@ fn save(name: &str, text: &str) {
     .forget();
 }
 
-/// Shares the link to `session` (`…/#panel-1`) through the system's share sheet where the
-/// browser has one, and copies it otherwise, saying so.
+/// Shares the link to `session` (`…/?delay=10#panel-1`: the delay goes with it, so the link
+/// shows the times this page shows) through the system's share sheet where the browser has
+/// one, and copies it otherwise, saying so. Where it cannot copy either (a page served over
+/// plain http has no clipboard), it shows the link to copy by hand.
 #[component]
-pub fn Share(session: &'static Session) -> impl IntoView {
+pub fn Share(session: &'static Session, live: Live) -> impl IntoView {
     let i18n = I18n::here();
-    let copied = RwSignal::new(false);
+    // What the status line says: "Link copied", or the link itself.
+    let said = RwSignal::new(None::<String>);
+    let clear = StoredValue::new_local(None::<Timeout>);
     let title = i18n.text(&session.title);
     let which = format!(": {title}");
     let share = move |_| {
         let location = window().location();
         let url = format!(
-            "{}{}#{}",
+            "{}{}{}#{}",
             location.origin().unwrap_or_default(),
             location.pathname().unwrap_or_default(),
+            settings::phone_query(live.delay.get_untracked(), None, &PROGRAMME),
             session.id
         );
         let navigator = window().navigator();
         let data = web_sys::ShareData::new();
         data.set_title(&title);
         data.set_url(&url);
-        // `navigator.share` exists only where a share sheet does (phones, some desktops).
-        let sheet = js_sys::Reflect::has(&navigator, &"share".into()).unwrap_or(false);
+        // Each exists only where the browser offers it: `share` where there is a share
+        // sheet, `clipboard` on pages served over https or from localhost.
+        let has = |name: &str| {
+            js_sys::Reflect::get(&navigator, &name.into()).is_ok_and(|v| !v.is_undefined())
+        };
+        let (sheet, clipboard) = (has("share"), has("clipboard"));
         wasm_bindgen_futures::spawn_local(async move {
-            if sheet {
+            let say = if sheet {
                 // Dismissing the sheet rejects the promise: nothing to say then.
                 let _ = JsFuture::from(navigator.share_with_data(&data)).await;
-            } else if JsFuture::from(navigator.clipboard().write_text(&url))
-                .await
-                .is_ok()
+                None
+            } else if clipboard
+                && JsFuture::from(navigator.clipboard().write_text(&url))
+                    .await
+                    .is_ok()
             {
-                copied.set(true);
-                Timeout::new(CONFIRM_MS, move || copied.set(false)).forget();
+                Some(i18n.t(Key::LinkCopied))
+            } else {
+                Some(url)
+            };
+            if let Some(text) = say {
+                said.set(Some(text));
+                // A new confirmation replaces the old one's timer.
+                clear.set_value(Some(Timeout::new(CONFIRM_MS, move || said.set(None))));
             }
         });
     };
@@ -113,8 +131,6 @@ pub fn Share(session: &'static Session) -> impl IntoView {
             {i18n.t(Key::Share)}
             <span class="visually-hidden">{which}</span>
         </button>
-        <span class="copied" role="status">
-            {move || copied.get().then(|| i18n.t(Key::LinkCopied))}
-        </span>
+        <span class="copied" role="status">{move || said.get()}</span>
     }
 }

@@ -107,7 +107,11 @@ corpus.push(
 for (const value of values) {
   corpus.push(`?at=${value}&lang=${value}`);
   corpus.push(`?at=11:00&speed=${encodeURIComponent(value)}&delay=${encodeURIComponent(value)}`);
+  // The projector page puts the address's delay and language into its QR code.
+  corpus.push(`projector/?lang=${encodeURIComponent(value)}&delay=${encodeURIComponent(value)}&since=${encodeURIComponent(value)}`);
 }
+// Fragments close to a session's id, each opened as a first load.
+corpus.push('#panel-1%20', '#Panel-1', '#panel-10', '#panel', '#%70anel-1', '#closing?x=1', '#break#break');
 
 test('the corpus has at least 200 addresses', () => {
   expect(new Set(corpus).size).toBeGreaterThanOrEqual(200);
@@ -119,8 +123,12 @@ for (let start = 0; start < corpus.length; start += CHUNK) {
   test(`hostile addresses ${start + 1}–${start + chunk.length}: no panic, no error, the programme shown`, async ({ page }) => {
     await page.clock.install({ time: ms(panel1.starts) + 30 * 60_000 });
     for (const address of chunk) {
+      // A first load each time, fragments included.
+      await page.goto('about:blank');
       await page.goto(`/${address}`);
       await expect(page.locator('.now-bar .now-state, .pj-state').first(), address).toBeVisible();
+      // And its first ticks, where a bad speed or delay would show.
+      await page.clock.runFor(2000);
       if (await page.locator('.projector').count()) {
         await expect(page.locator('.pj-title'), address).not.toBeEmpty();
       } else {

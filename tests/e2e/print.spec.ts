@@ -7,6 +7,9 @@ import { test, expect, sessions, ms, inLang, languages, openAt, decodeQr } from 
 const during = (ms(sessions[1].starts) + ms(sessions[1].ends)) / 2;
 const A4 = { width: 595, height: 842 }; // points, portrait
 
+// A phone whose own clock is elsewhere: its own times must not reach the paper.
+test.use({ timezoneId: 'Asia/Tokyo' });
+
 for (const lang of languages) {
   test(`the day prints on one A4 page, in ${lang}`, async ({ page, baseURL }) => {
     await openAt(page, during, `?lang=${lang}&delay=10`);
@@ -14,7 +17,8 @@ for (const lang of languages) {
     for (const control of ['.now-bar', '.language', '.row-actions', '.day-actions', '.to-projector']) {
       await expect(page.locator(control).first(), control).toBeHidden();
     }
-    const address = new URL('/', baseURL).href;
+    // The address carries the delay the sheet shows, nothing else.
+    const address = new URL('/?delay=10', baseURL).href;
     await expect(page.locator('.print-only')).toContainText(address);
     expect(await decodeQr(page)).toBe(address);
 
@@ -27,11 +31,16 @@ for (const lang of languages) {
     expect(Math.round(height)).toBe(A4.height);
     const text = (await sheet.getTextContent()).items.map((i) => ('str' in i ? i.str : '')).join('');
     expect(text).toContain(address);
+    const clock = (at: number, timeZone: string) =>
+      new Date(at).toLocaleTimeString('en-GB', { timeZone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
     for (const s of sessions) {
-      // The meeting's times, delay applied (the opening keeps 10:00: the delay is the whole day's).
-      const starts = new Date(ms(s.starts) + 10 * 60_000);
-      const hhmm = starts.toLocaleTimeString('en-GB', { timeZone: 'America/New_York', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
-      expect(text, `${s.id} at ${hhmm}`).toContain(hhmm);
+      // The meeting's times, delay applied, each session's whole range (in visual order
+      // for Arabic, as pdf.js gives it).
+      const [from, to] = [ms(s.starts), ms(s.ends)].map((t) => clock(t + 10 * 60_000, 'America/New_York'));
+      const range = lang === 'ar' ? `${to}–${from}` : `${from}–${to}`;
+      expect(text, `${s.id}: ${range}`).toContain(range);
+      // Not the viewer's own (Tokyo) times.
+      expect(text, s.id).not.toContain(clock(ms(s.starts) + 10 * 60_000, 'Asia/Tokyo'));
       if (lang !== 'ar') {
         // pdf.js gives Arabic in visual order; the other scripts read back as written.
         expect(text.replace(/\s+/g, ''), s.id).toContain(inLang(s.titles, lang).replace(/\s+/g, ''));

@@ -109,6 +109,17 @@ test.describe('sharing', () => {
     await expect(row.locator('.copied')).toHaveText('');
   });
 
+  test('shows the link to copy by hand where there is neither share sheet nor clipboard', async ({ page, baseURL }) => {
+    await page.addInitScript(() => {
+      // @ts-expect-error: a page served over plain http has neither.
+      delete Navigator.prototype.share;
+      Object.defineProperty(Navigator.prototype, 'clipboard', { configurable: true, get: () => undefined });
+    });
+    await openAt(page, during, '?delay=5');
+    await page.locator('#panel-2 .take-away.share').click();
+    await expect(page.locator('#panel-2 .copied')).toHaveText(new URL('/?delay=5#panel-2', baseURL).href);
+  });
+
   test('uses the share sheet where there is one', async ({ page, baseURL }) => {
     await page.addInitScript(() => {
       Object.defineProperty(Navigator.prototype, 'share', {
@@ -128,11 +139,16 @@ test.describe('sharing', () => {
     await page.addInitScript(() => {
       Object.defineProperty(Navigator.prototype, 'share', {
         configurable: true,
-        value: () => Promise.reject(new DOMException('Share canceled', 'AbortError')),
+        value: () => {
+          (window as unknown as { asked: boolean }).asked = true;
+          return Promise.reject(new DOMException('Share canceled', 'AbortError'));
+        },
       });
     });
     await openAt(page, during);
     await page.locator('#panel-2 .take-away.share').click();
+    await page.waitForFunction(() => (window as unknown as { asked?: boolean }).asked);
+    await page.clock.runFor(500);
     await expect(page.locator('#panel-2 .copied')).toHaveText('');
   });
 });
