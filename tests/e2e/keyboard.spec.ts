@@ -66,6 +66,10 @@ test('the phone page works from the keyboard', async ({ page, context }) => {
     page.locator('#panel-2 .take-away.calendar').focus().then(() => page.keyboard.press('Enter')),
   ]);
   expect(download.suggestedFilename()).toBe('panel-2.ics');
+  // The link to the projector, with Enter.
+  await page.locator('.to-projector a').focus();
+  await page.keyboard.press('Enter');
+  await expect(page.locator('.pj-state')).toBeVisible();
 });
 
 test('the projector: every control by Tab, with a visible focus ring, and usable', async ({ page }) => {
@@ -74,14 +78,41 @@ test('the projector: every control by Tab, with a visible focus ring, and usable
   const stops = await tabThrough(page);
   expect(stops.map((s) => s.what.split(' ')[0])).toEqual(['button', 'button', 'button', 'button', 'button', 'select']);
   expect(stops.filter((s) => !s.visible)).toEqual([]);
-  // The Timer button with Enter shows the timer; its own buttons follow in the Tab order.
-  await page.locator('.pj-controls button').first().focus();
+  const controls = page.locator('.pj-controls button');
+  // Timer: Enter shows it; its own buttons start, pause, reset and hide it.
+  await controls.nth(0).focus();
   await page.keyboard.press('Enter');
   await expect(page.locator('.pj-timer')).toBeVisible();
-  await page.locator('.pj-timer-buttons button').first().focus();
+  const timer = page.locator('.pj-timer-buttons button');
+  await timer.nth(0).focus();
   await page.keyboard.press('Enter');
   await page.clock.runFor(3000);
   await expect(page.locator('.pj-timer-digits')).toHaveText('2:57');
+  await timer.nth(1).focus();
+  await page.keyboard.press('Enter');
+  await expect(page.locator('.pj-timer-digits')).toHaveText('3:00');
+  await timer.nth(2).focus();
+  await page.keyboard.press('Enter');
+  await expect(page.locator('.pj-timer')).toHaveCount(0);
+  // +5 then −5 minutes: the day runs late, then on time again.
+  await controls.nth(2).focus();
+  await page.keyboard.press('Enter');
+  await expect(page.locator('.late')).toBeVisible();
+  await controls.nth(1).focus();
+  await page.keyboard.press('Enter');
+  await expect(page.locator('.late')).toHaveCount(0);
+  // Full screen: asked for (headless Chromium grants it).
+  await controls.nth(3).focus();
+  await page.keyboard.press('Enter');
+  await expect.poll(() => page.evaluate(() => document.fullscreenElement !== null)).toBe(true);
+  // Keys: the list of shortcuts opens.
+  await controls.nth(4).focus();
+  await page.keyboard.press('Enter');
+  await expect(page.locator('.pj-help')).toBeVisible();
+  // The language list, with the arrow keys.
+  await page.locator('.pj-controls select').focus();
+  await page.keyboard.press('ArrowDown');
+  await expect(page.locator('html')).toHaveAttribute('lang', 'fr');
 });
 
 // Motion: every rule of either page that animates or transitions has its counterpart under
