@@ -174,21 +174,22 @@ mod tests {
         text.replace("\r\n ", "")
     }
 
+    const LATE: &str = "Running 10 minutes late";
+
+    /// The file in English, made at the epoch on `host`, saying `late` where it applies.
+    fn english(scope: Scope<'_>, delay: Delay, host: &str, late: Option<&str>) -> String {
+        let made = Made {
+            host,
+            now: 0,
+            late: late.map(str::to_owned),
+        };
+        ics(&PROGRAMME, scope, delay, &Catalog::english(), &made)
+    }
+
     #[test]
     fn one_session_in_utc_with_its_texts() {
         let panel = &PROGRAMME.sessions[1];
-        let made = Made {
-            host: "example.org",
-            now: 0,
-            late: None,
-        };
-        let text = ics(
-            &PROGRAMME,
-            Scope::Session(panel),
-            Delay::NONE,
-            &Catalog::english(),
-            &made,
-        );
+        let text = english(Scope::Session(panel), Delay::NONE, "example.org", None);
         assert!(text.starts_with("BEGIN:VCALENDAR\r\nVERSION:2.0\r\n"));
         assert!(text.ends_with("END:VCALENDAR\r\n"));
         assert!(
@@ -214,18 +215,7 @@ mod tests {
 
     #[test]
     fn the_meeting_has_every_session_but_not_the_break() {
-        let made = Made {
-            host: "",
-            now: 0,
-            late: None,
-        };
-        let text = ics(
-            &PROGRAMME,
-            Scope::Meeting,
-            Delay::NONE,
-            &Catalog::english(),
-            &made,
-        );
+        let text = english(Scope::Meeting, Delay::NONE, "", None);
         let sessions = PROGRAMME
             .sessions
             .iter()
@@ -251,18 +241,7 @@ mod tests {
             since: None,
         };
         let closing = PROGRAMME.sessions.last().expect("a session");
-        let made = Made {
-            host: "",
-            now: 0,
-            late: Some("Running 10 minutes late".into()),
-        };
-        let text = unfold(&ics(
-            &PROGRAMME,
-            Scope::Session(closing),
-            delay,
-            &Catalog::english(),
-            &made,
-        ));
+        let text = unfold(&english(Scope::Session(closing), delay, "", Some(LATE)));
         assert!(text.contains("DTSTART:20120403T215500Z"), "{text}");
         assert!(text.contains("DTEND:20120403T221000Z"), "{text}");
         assert!(
@@ -278,18 +257,7 @@ mod tests {
             minutes: 10,
             since: Some(opening.ends.unix + 60),
         };
-        let made = Made {
-            host: "",
-            now: 0,
-            late: Some("Running 10 minutes late".into()),
-        };
-        let text = unfold(&ics(
-            &PROGRAMME,
-            Scope::Meeting,
-            delay,
-            &Catalog::english(),
-            &made,
-        ));
+        let text = unfold(&english(Scope::Meeting, delay, "", Some(LATE)));
         let first = &text[..text.find("END:VEVENT").unwrap_or(text.len())];
         assert!(first.contains("DTSTART:20120403T140000Z"), "{first}");
         assert!(!first.contains("Running"), "{first}");

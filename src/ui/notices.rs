@@ -6,6 +6,7 @@ use leptos::prelude::*;
 use super::app::Live;
 use crate::i18n::{I18n, Key};
 use crate::settings::{self, Settings};
+use crate::timeline::Delay;
 
 #[component]
 pub fn Notices(settings: Settings, live: Live) -> impl IntoView {
@@ -36,16 +37,15 @@ pub fn Notices(settings: Settings, live: Live) -> impl IntoView {
         }
     });
     let late = move || {
-        let minutes = live.delay.get().minutes;
-        (minutes > 0)
-            .then(|| view! { <p class="late" role="status">{running_late(i18n, minutes)}</p> })
+        running_late(i18n, live.delay.get())
+            .map(|late| view! { <p class="late" role="status">{late}</p> })
     };
     view! { {preview} {notices} {late} }
 }
 
-/// `Running 10 minutes late`, `Задержка на 5 минут`.
-pub fn running_late(i18n: I18n, minutes: u32) -> String {
-    i18n.plural(Key::RunningLate, minutes, &[])
+/// `Running 10 minutes late`, `Задержка на 5 минут`; `None` on time.
+pub fn running_late(i18n: I18n, delay: Delay) -> Option<String> {
+    (delay.minutes > 0).then(|| i18n.plural(Key::RunningLate, delay.minutes, &[]))
 }
 
 /// `60`, `0.5`: a speed to one decimal, without the bundle's cost of float formatting.

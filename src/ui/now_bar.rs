@@ -30,8 +30,8 @@ pub fn NowBar(live: Live) -> impl IntoView {
                 </p>
             </div>
             {move || {
-                let minutes = live.delay.get().minutes;
-                (minutes > 0).then(|| view! { <p class="now-late">{running_late(i18n, minutes)}</p> })
+                running_late(i18n, live.delay.get())
+                    .map(|late| view! { <p class="now-late">{late}</p> })
             }}
             {move || {
                 let (phase, delay) = phase.get();

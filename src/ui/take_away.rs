@@ -7,6 +7,7 @@ use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 
 use super::app::Live;
+use super::notices::running_late;
 use crate::PROGRAMME;
 use crate::calendar::{self, Made, Scope};
 use crate::i18n::{I18n, Key};
@@ -31,7 +32,7 @@ pub fn AddToCalendar(
     let which = session.map(|s| format!(": {}", i18n.text(&s.title)));
     let download = move |_| {
         let delay = live.delay.get_untracked();
-        let late = (delay.minutes > 0).then(|| i18n.plural(Key::RunningLate, delay.minutes, &[]));
+        let late = running_late(i18n, delay);
         let host = window().location().host().unwrap_or_default();
         let now = (js_sys::Date::now() / 1000.0) as i64;
         let made = Made {

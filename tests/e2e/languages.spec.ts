@@ -17,6 +17,7 @@ import {
   openProjector,
   decodeQr,
   expectFits,
+  fill,
 } from './support';
 
 const panel1 = sessions[1];
@@ -32,11 +33,6 @@ const browserLocale: Record<string, string> = {
   ru: 'ru-RU',
   es: 'es-MX',
 };
-
-/** A message's text with its placeholders filled. */
-function fill(text: string, values: Record<string, string>) {
-  return text.replace(/\{(\w+)\}/g, (_, name) => values[name] ?? `{${name}}`);
-}
 
 /** Visible text with a `{placeholder}` left in it: a message the page failed to fill. */
 async function unfilled(page: Page) {

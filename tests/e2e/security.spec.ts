@@ -18,6 +18,17 @@ async function watchViolations(page: Page) {
       seen.push(`${e.violatedDirective}: ${e.blockedURI} ${e.sample}`));
   });
 }
+/**
+ * Serves the phone page without Trunk's preload of the wasm, which checks integrity on its
+ * own: only the loader's check is left to refuse a changed wasm.
+ */
+const withoutWasmPreload = (page: Page) =>
+  page.route('**/', (route) =>
+    route.fulfill({
+      body: readFileSync('dist/index.html', 'utf8').replace(/<link rel="preload"[^>]*\.wasm"[^>]*>/, ''),
+      contentType: 'text/html',
+    }));
+
 const violations = (page: Page) => page.evaluate(() => (window as unknown as { violations: string[] }).violations);
 
 for (const path of ['/', '/projector/']) {
@@ -100,13 +111,7 @@ test.describe('a changed file', () => {
     test(`${kind}: refused, not run`, async ({ page }) => {
       const said: string[] = [];
       page.on('console', (m) => said.push(m.text()));
-      // The page without Trunk's preload of the wasm, which checks integrity on its own:
-      // only the loader's own check is left to refuse a changed wasm.
-      await page.route('**/', (route) =>
-        route.fulfill({
-          body: readFileSync('dist/index.html', 'utf8').replace(/<link rel="preload"[^>]*\.wasm"[^>]*>/, ''),
-          contentType: 'text/html',
-        }));
+      await withoutWasmPreload(page);
       await page.route(pattern, (route) => {
         // The file as built, one byte changed.
         const body = readFileSync(`dist/${new URL(route.request().url()).pathname.split('/').pop()}`);
@@ -123,11 +128,7 @@ test.describe('a changed file', () => {
 });
 
 test('the page with its preload removed still starts: the loader’s check passes a true file', async ({ page }) => {
-  await page.route('**/', (route) =>
-    route.fulfill({
-      body: readFileSync('dist/index.html', 'utf8').replace(/<link rel="preload"[^>]*\.wasm"[^>]*>/, ''),
-      contentType: 'text/html',
-    }));
+  await withoutWasmPreload(page);
   await openAt(page, during);
   await expect(page.locator('#panel-1')).toHaveAttribute('aria-current', 'time');
 });

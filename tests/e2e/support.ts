@@ -99,6 +99,11 @@ export async function expectFits(page: Page) {
   expect(problems).toEqual([]);
 }
 
+/** A message's text with its placeholders filled, as the page fills them. */
+export function fill(text: string, values: Record<string, string>) {
+  return text.replace(/\{(\w+)\}/g, (_, name) => values[name] ?? `{${name}}`);
+}
+
 /** The page's messages in `lang`, from locales/<lang>.toml. */
 export function messages(lang: string): Record<string, string | Record<string, string>> {
   return parse(readFileSync(`locales/${lang}.toml`, 'utf8')) as Record<string, string | Record<string, string>>;

@@ -4,7 +4,7 @@
 import type { Download, Page } from '@playwright/test';
 import ICAL from 'ical.js';
 import { readFileSync } from 'node:fs';
-import { test, expect, sessions, programme, ms, inLang, messages, openAt } from './support';
+import { test, expect, sessions, programme, ms, inLang, messages, openAt, fill } from './support';
 
 const panel1 = sessions[1];
 const during = (ms(panel1.starts) + ms(panel1.ends)) / 2;
@@ -57,7 +57,7 @@ test('the whole meeting, in French and ten minutes late', async ({ page }) => {
   expectWellFramed(text);
   const found = events(text);
   expect(found.map((e) => e.uid.split('-2012')[0])).toEqual(attended.map((s) => s.id));
-  const late = (messages('fr').running_late as Record<string, string>).other.replace('{n}', '10');
+  const late = fill((messages('fr').running_late as Record<string, string>).other, { n: '10' });
   for (const [event, session] of found.map((e, i) => [e, attended[i]] as const)) {
     expect(event.summary).toBe(inLang(session.titles, 'fr'));
     expect(event.location).toBe(inLang(programme.meeting.venue, 'fr'));
