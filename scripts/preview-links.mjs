@@ -13,5 +13,7 @@ for (const s of sessions) {
   const sign = offset[0] === '-' ? -1 : 1;
   const shift = sign * (Number(offset.slice(1, 3)) * 60 + Number(offset.slice(4, 6))) * 60000;
   const wall = new Date(middle.getTime() + shift).toISOString().slice(11, 16);
-  console.log(`  ${s.title.padEnd(34)} ${base}?at=${wall}`);
+  // A title is a plain string, or a table of the English original and its translations.
+  const title = typeof s.title === 'string' ? s.title : s.title.en;
+  console.log(`  ${title.padEnd(34)} ${base}?at=${wall}`);
 }
