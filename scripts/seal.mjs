@@ -5,7 +5,8 @@
 //
 // - Trunk's loader fetches the wasm by URL; it is given a Request carrying the wasm's
 //   SHA-384 instead, so a changed file is refused. (The JS glue is preloaded with
-//   `integrity` by Trunk already, and imported from that preload.)
+//   `integrity` by Trunk already, and imported from that preload.) Where there is no
+//   WebAssembly the loader does not start at all: the page as built stays.
 // - The policy lists the SHA-256 of each inline <script> and <style>, so no
 //   'unsafe-inline' is needed, and 'wasm-unsafe-eval' only because WebAssembly needs it.
 //   Everything else comes from the page's own origin; nothing from anywhere else.
@@ -23,16 +24,27 @@ let html = readFileSync(page, 'utf8');
 
 const digest = (algorithm, data) => `${algorithm}-${createHash(algorithm).update(data).digest('base64')}`;
 
-// The loader: `await init({ module_or_path: './x_bg.wasm' })`.
-const loader = /module_or_path: '\.\/([^']+\.wasm)'/;
+// The loader: `await init({ module_or_path: './x_bg.wasm' })`, or with the build's public URL
+// (`'/nownext/x_bg.wasm'`, see scripts/build --base). The wasm is beside the page.
+const loader = /module_or_path: '([^']*\/)([^'/]+\.wasm)'/;
 const found = html.match(loader);
 if (!found) {
   console.error(`seal: no wasm loader in ${page}`);
   process.exit(1);
 }
-const wasm = found[1];
+const [, base, wasm] = found;
 const integrity = digest('sha384', readFileSync(join(dir, wasm)));
-html = html.replace(loader, `module_or_path: new Request('./${wasm}', { integrity: '${integrity}' })`);
+html = html.replace(loader, `module_or_path: new Request('${base}${wasm}', { integrity: '${integrity}' })`);
+
+// Without WebAssembly (iOS Lockdown Mode, a JIT-less browser) the loader would only throw:
+// it starts the app where the app can run, and otherwise leaves the page as built, which
+// says why there are no live times.
+const start = /(<script type="module">\s*import [^\n]+\n)([\s\S]*?)(<\/script>)/;
+if (!start.test(html)) {
+  console.error(`seal: no module loader script in ${page}`);
+  process.exit(1);
+}
+html = html.replace(start, (_, imports, body, end) => `${imports}if (typeof WebAssembly == "object") {\n${body}}\n${end}`);
 
 // Hash what is inline, as the browser will see it.
 const inline = (tag) =>

@@ -118,6 +118,10 @@ thread_local! {
 
 /// `use` on the formats of `lang`; `None` without Intl.
 fn with_formats<T>(lang: Lang, use_: impl FnOnce(&Formats) -> Option<T>) -> Option<T> {
+    // At build time, prerendering the page natively, there is no Intl: the fallbacks speak.
+    if cfg!(not(target_arch = "wasm32")) {
+        return None;
+    }
     FORMATS.with(|cell| {
         let mut cell = cell.borrow_mut();
         if cell.as_ref().is_none_or(|(made_for, _)| *made_for != lang) {
@@ -172,7 +176,20 @@ pub fn meeting_time_seconds(lang: Lang, at: Stamp) -> String {
 
 /// `Tuesday 3 April 2012` on the meeting's calendar.
 pub fn meeting_date(lang: Lang, at: Stamp) -> String {
-    formatted(lang, at, |f| &f.meeting_date).unwrap_or_else(|| at.date())
+    formatted(lang, at, |f| &f.meeting_date).unwrap_or_else(|| date_without_intl(at))
+}
+
+/// The prerendered page is English, and says the date as Intl's `en-GB` would, so the
+/// page does not change when the app takes it over.
+#[cfg(not(target_arch = "wasm32"))]
+fn date_without_intl(at: Stamp) -> String {
+    at.local().format("%A, %-d %B %Y").to_string()
+}
+
+/// In a browser without Intl: the ISO date, without chrono's formatting code in the bundle.
+#[cfg(target_arch = "wasm32")]
+fn date_without_intl(at: Stamp) -> String {
+    at.date()
 }
 
 /// The same instant on the viewer's own clock, `Wed 00:05` when its date differs from the

@@ -1,6 +1,7 @@
 //! The whole day, one row per programme entry. Rows are built once; a tick changes only
 //! which row is marked live or past, and only when a session starts or ends. A row a link
 //! points at (`#panel-1`) is marked too. Each session can go into a calendar or be shared.
+//! `still`: the page as built, where nothing is live and the buttons wait for the app.
 
 use leptos::prelude::*;
 
@@ -14,7 +15,7 @@ use crate::programme::{Kind, Session};
 use crate::timeline::{self, Delay};
 
 #[component]
-pub fn Day(live: Live, marked: RwSignal<Option<&'static str>>) -> impl IntoView {
+pub fn Day(live: Live, marked: RwSignal<Option<&'static str>>, still: bool) -> impl IntoView {
     let current = Memo::new(move |_| live.status.with(|s| s.current().map(|s| s.id.as_ref())));
     let ended =
         Memo::new(move |_| timeline::ended_count(&PROGRAMME, live.delay.get(), live.now.get()));
@@ -29,7 +30,7 @@ pub fn Day(live: Live, marked: RwSignal<Option<&'static str>>) -> impl IntoView 
         .sessions
         .iter()
         .enumerate()
-        .map(|(index, session)| view! { <Row session index current ended marked live /> })
+        .map(|(index, session)| view! { <Row session index current ended marked live still /> })
         .collect_view();
 
     view! {
@@ -38,7 +39,7 @@ pub fn Day(live: Live, marked: RwSignal<Option<&'static str>>) -> impl IntoView 
                 {i18n.t(Key::Programme)} " " <span class="day-zone">{zone}</span>
             </h2>
             <p class="day-rule">{i18n.plural(Key::DayRule, minutes, &[])}</p>
-            <p class="day-actions"><AddToCalendar live /></p>
+            <p class="day-actions" inert=still><AddToCalendar live /></p>
             <ol class="sessions">{rows}</ol>
         </section>
     }
@@ -52,6 +53,7 @@ fn Row(
     ended: Memo<usize>,
     marked: RwSignal<Option<&'static str>>,
     live: Live,
+    still: bool,
 ) -> impl IntoView {
     let delay = live.delay;
     let i18n = I18n::here();
@@ -81,7 +83,7 @@ fn Row(
                 </div>
             })}
             {(session.kind == Kind::Session).then(|| view! {
-                <div class="row-actions">
+                <div class="row-actions" inert=still>
                     <AddToCalendar live session />
                     <Share session live />
                 </div>

@@ -10,10 +10,10 @@ use crate::i18n::{I18n, Key, Lang, Piece, pieces};
 /// A `<select>` of the six languages, each named in itself. Changing it switches the page
 /// at once, with no reload.
 #[component]
-pub fn LanguagePicker() -> impl IntoView {
+pub fn LanguagePicker(#[prop(optional)] still: bool) -> impl IntoView {
     let i18n = I18n::here();
     view! {
-        <label class="language">
+        <label class="language" inert=still>
             <span class="visually-hidden">{i18n.t(Key::Language)}</span>
             <select
                 prop:value=move || i18n.shown().code()
@@ -27,7 +27,8 @@ pub fn LanguagePicker() -> impl IntoView {
                 // bundle far less than six generated elements (a test checks they match).
                 <option value="ar" lang="ar">"العربية"</option>
                 <option value="zh" lang="zh">"中文"</option>
-                <option value="en" lang="en">"English"</option>
+                // Selected in the markup for the page as built; the app sets the value.
+                <option value="en" lang="en" selected>"English"</option>
                 <option value="fr" lang="fr">"Français"</option>
                 <option value="ru" lang="ru">"Русский"</option>
                 <option value="es" lang="es">"Español"</option>

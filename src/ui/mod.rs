@@ -8,6 +8,7 @@ mod language;
 mod notices;
 mod now_bar;
 mod phone;
+mod prerendered;
 mod projector;
 mod qr;
 mod take_away;
@@ -15,6 +16,9 @@ mod time;
 
 pub use app::{Announcer, Live};
 pub use phone::Phone;
+pub use prerendered::{
+    PRERENDERED_ID, page as prerendered_page, projector_page as prerendered_projector,
+};
 pub use projector::Projector;
 
 #[cfg(target_arch = "wasm32")]
@@ -71,6 +75,10 @@ mod start {
         let lang = I18n::initial(settings.lang);
         let i18n = I18n::new(settings.lang, pin_choice);
         let mount = move || {
+            // The page as built gives way to the live one, in the same frame and layout.
+            if let Some(built) = document().get_element_by_id(super::PRERENDERED_ID) {
+                built.remove();
+            }
             leptos::mount::mount_to_body(move || {
                 provide_context(i18n);
                 i18n.follow_in_document();

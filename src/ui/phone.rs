@@ -17,8 +17,6 @@ use crate::settings::{Settings, phone_query};
 #[component]
 pub fn Phone(settings: Settings, live: Live) -> impl IntoView {
     let i18n = I18n::here();
-    let meeting = &PROGRAMME.meeting;
-    let opening = PROGRAMME.sessions.first().map(|s| s.starts);
     // The projector page sits beside this one, so the link works under any sub-path.
     let projector = move || {
         let query = phone_query(live.delay.get(), i18n.pinned.get(), &PROGRAMME);
@@ -61,21 +59,10 @@ pub fn Phone(settings: Settings, live: Live) -> impl IntoView {
         let settings = settings.clone();
         view! {
         <Notices settings live />
-        <header class="meeting">
-            <div class="meeting-top">
-                <h1>{i18n.text(&meeting.title)}</h1>
-                <LanguagePicker />
-            </div>
-            {meeting.subtitle.as_ref().map(|s| view! { <p class="subtitle">{i18n.text(s)}</p> })}
-            <p class="where">
-                {opening.map(|at| view! { <OnDay stamp=at /> })}
-                <span class="venue">{i18n.text(&meeting.venue)}</span>
-            </p>
-            <Translation />
-        </header>
+        <MeetingHeader still=false />
         <NowBar live />
         <main>
-            <Day live marked />
+            <Day live marked still=false />
             <About />
             <p class="to-projector">
                 <a href=projector>{i18n.t(Key::ToProjector)}</a>
@@ -88,6 +75,29 @@ pub fn Phone(settings: Settings, live: Live) -> impl IntoView {
         </footer>
         }
     })
+}
+
+/// The meeting's title, venue and day, with the language switcher. `still`: on the page as
+/// built, before the app runs, where the switcher cannot work yet.
+#[component]
+pub fn MeetingHeader(still: bool) -> impl IntoView {
+    let i18n = I18n::here();
+    let meeting = &PROGRAMME.meeting;
+    let opening = PROGRAMME.sessions.first().map(|s| s.starts);
+    view! {
+        <header class="meeting">
+            <div class="meeting-top">
+                <h1>{i18n.text(&meeting.title)}</h1>
+                <LanguagePicker still />
+            </div>
+            {meeting.subtitle.as_ref().map(|s| view! { <p class="subtitle">{i18n.text(s)}</p> })}
+            <p class="where">
+                {opening.map(|at| view! { <OnDay stamp=at /> })}
+                <span class="venue">{i18n.text(&meeting.venue)}</span>
+            </p>
+            <Translation />
+        </header>
+    }
 }
 
 /// The session the address's fragment names, if it names one. Anything else in the

@@ -120,9 +120,12 @@ test.describe('a changed file', () => {
       });
       await page.goto('/');
       await expect.poll(() => said.some((t) => /integrity|digest/i.test(t))).toBe(true);
-      // The app never starts (the test below shows it does with the true file).
+      // The app never starts (the test below shows it does with the true file), and the
+      // page as built stays: the whole programme, not a blank page.
       await page.waitForTimeout(1500);
-      await expect(page.locator('.now-bar')).toHaveCount(0);
+      await expect(page.locator('.now-head')).toHaveCount(0);
+      await expect(page.locator('#prerendered')).toBeVisible();
+      await expect(page.locator('li.session')).toHaveCount(sessions.length);
     });
   }
 });

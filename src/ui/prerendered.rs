@@ -1,0 +1,171 @@
+//! The phone page as built: the whole programme as static HTML, rendered at build time by
+//! the same components the app uses, so a phone shows it before the wasm arrives and keeps
+//! it where the app cannot run (no WebAssembly, as in iOS Lockdown Mode, or no JavaScript).
+//! The app replaces it when it starts, with the same layout: the now-bar's place is kept
+//! and the buttons are there, inert until then.
+
+use chrono::TimeDelta;
+use leptos::prelude::*;
+
+use super::about::About;
+use super::app::Live;
+use super::day::Day;
+use super::phone::MeetingHeader;
+use crate::PROGRAMME;
+use crate::i18n::{I18n, Key};
+use crate::programme::Stamp;
+use crate::timeline::Delay;
+
+/// The element the app removes as it mounts the live page in its place.
+pub const PRERENDERED_ID: &str = "prerendered";
+
+/// The phone page's body as built, in English, the original.
+pub fn page() -> String {
+    // Rendered once, outside any effect: untracked, so nothing subscribes (or warns).
+    Owner::new().with(|| {
+        untrack(|| {
+            // A day before the meeting: nothing is live or past on a page that has no clock.
+            let before = PROGRAMME
+                .sessions
+                .first()
+                .map(|s| s.starts.instant() - TimeDelta::days(1))
+                .unwrap_or_default();
+            let live = Live::new(Delay::NONE, signal(before).0);
+            let marked = RwSignal::new(None);
+            let i18n = I18n::here();
+            view! {
+            <div id=PRERENDERED_ID>
+                <script inner_html=fit_to_reader(PROGRAMME.sessions.first().map(|s| s.starts)) />
+                <MeetingHeader still=true />
+                <section class="now-bar now-still" aria-label=i18n.t(Key::Now)>
+                    <p class="no-live">{i18n.t(Key::NoLiveTimes)}</p>
+                </section>
+                <main>
+                    <Day live marked still=true />
+                    <About />
+                </main>
+            </div>
+        }
+        .to_html()
+        })
+    })
+}
+
+/// The projector page's body as built: it needs the app to show anything live, so where the
+/// app cannot run it says so and links to the phone page, which has the whole programme.
+pub fn projector_page() -> String {
+    Owner::new().with(|| {
+        let i18n = I18n::here();
+        view! {
+            <div id=PRERENDERED_ID class="pj-still">
+                <script inner_html=fit_to_reader(None) />
+                <p class="no-live">{i18n.t(Key::NoLiveTimes)}</p>
+                <p class="no-live"><a href="../">{i18n.t(Key::Programme)}</a></p>
+            </div>
+        }
+        .to_html()
+    })
+}
+
+/// A line of script, run before the page is painted, that fits the page as built to the
+/// reader's browser so the app changes nothing when it takes over. Where the app can run
+/// (`wasm`), the line saying live times need a newer browser keeps its place unseen; on a
+/// clock that reads differently from the meeting's (`elsewhere`), each row keeps a line
+/// free for the reader's own times, which the app adds. Without JavaScript, neither.
+fn fit_to_reader(opening: Option<Stamp>) -> String {
+    let elsewhere = opening.map(|at| {
+        // `getTimezoneOffset` counts minutes west of UTC; a stamp's offset, seconds east.
+        let (ms, west) = (at.unix * 1000, -at.offset / 60);
+        format!("if(new Date({ms}).getTimezoneOffset()!={west})c.add(\"elsewhere\");")
+    });
+    format!(
+        "var c=document.documentElement.classList;if(typeof WebAssembly==\"object\"){{c.add(\"wasm\");{}}}",
+        elsewhere.unwrap_or_default()
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// What a reader without the app must find: every session with its meeting-time range
+    /// and title, every theme, the venue and the day, nothing marked live.
+    #[test]
+    fn the_page_as_built_holds_the_whole_programme() {
+        let html = page();
+        let meeting = &PROGRAMME.meeting;
+        assert!(html.contains(&*meeting.title.original));
+        assert!(html.contains(&*meeting.venue.original));
+        assert!(html.contains("Tuesday, 3 April 2012"), "the day in words");
+        for session in PROGRAMME.sessions.iter() {
+            let range = format!(
+                "{}</time>–<time datetime=\"{}\" dir=\"ltr\">{}",
+                session.starts.wall_time(),
+                session.ends.rfc3339(),
+                session.ends.wall_time()
+            );
+            assert!(html.contains(&range), "{} at {range}", session.id);
+            assert!(html.contains(&format!("id=\"{}\"", session.id)));
+            assert!(html.contains(&*escaped(&session.title.original)));
+            for theme in session.themes.iter() {
+                assert!(
+                    html.contains(&*escaped(&theme.original)),
+                    "{}",
+                    theme.original
+                );
+            }
+        }
+        assert!(
+            !html.contains("aria-current"),
+            "nothing is live on a page without a clock"
+        );
+        assert!(!html.contains("class=\"session live"));
+    }
+
+    #[test]
+    fn the_script_compares_the_readers_clock_with_the_meetings_at_the_opening() {
+        // 10:00 in New York on 3 April 2012 (UTC−4): 240 minutes west.
+        let opening = Stamp::try_from("2012-04-03T10:00:00-04:00".to_owned()).ok();
+        let script = fit_to_reader(opening);
+        assert!(
+            script.contains("new Date(1333461600000).getTimezoneOffset()!=240"),
+            "{script}"
+        );
+        assert!(script.starts_with(
+            "var c=document.documentElement.classList;if(typeof WebAssembly==\"object\")"
+        ));
+        // East of UTC, the sign turns.
+        let tokyo = Stamp::try_from("2012-04-03T10:00:00+09:00".to_owned()).ok();
+        assert!(fit_to_reader(tokyo).contains("getTimezoneOffset()!=-540"));
+        assert!(!fit_to_reader(None).contains("elsewhere"));
+        assert!(page().contains(&format!("<script>{}</script>", fit_to_reader(opening))));
+    }
+
+    #[test]
+    fn the_projector_as_built_says_why_and_links_to_the_programme() {
+        let html = projector_page();
+        assert!(html.contains(crate::i18n::ENGLISH[Key::NoLiveTimes as usize]));
+        assert!(html.contains("<a href=\"../\">Programme</a>"), "{html}");
+    }
+
+    #[test]
+    fn the_buttons_wait_for_the_app_and_the_line_says_why() {
+        let html = page();
+        assert!(html.contains(crate::i18n::ENGLISH[Key::NoLiveTimes as usize]));
+        let buttons = html.matches("<button").count();
+        let sessions = PROGRAMME
+            .sessions
+            .iter()
+            .filter(|s| s.kind == crate::programme::Kind::Session)
+            .count();
+        // Two per session and one for the whole day, inside inert containers.
+        assert_eq!(buttons, 2 * sessions + 1);
+        assert_eq!(html.matches("inert").count(), sessions + 2);
+    }
+
+    fn escaped(text: &str) -> String {
+        text.replace('&', "&amp;")
+            .replace('<', "&lt;")
+            .replace('>', "&gt;")
+    }
+}

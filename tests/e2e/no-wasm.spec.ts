@@ -1,0 +1,24 @@
+// Without WebAssembly (iOS Lockdown Mode turns it off), the page as built stays: the whole
+// programme, and a line saying live times need a newer or less locked-down browser.
+// A file of its own: a browser launched with other flags needs a worker of its own.
+import config from '../../playwright.config';
+import { test, expect, sessions, ms } from './support';
+import { expectWholeProgramme } from './programme';
+
+// V8 without its JIT has no WebAssembly, as in iOS Lockdown Mode. (`--noexpose_wasm`
+// has no effect in Debian's Chromium 156: `WebAssembly` stays defined.)
+const launchOptions = config.use?.launchOptions ?? {};
+test.use({ launchOptions: { ...launchOptions, args: [...(launchOptions.args ?? []), '--js-flags=--jitless'] } });
+
+test('the programme is readable, the line is shown, and nothing fails in the console', async ({ page }) => {
+  await page.clock.install({ time: ms(sessions[1].starts) + 600_000 });
+  await page.goto('/');
+  expect(await page.evaluate(() => typeof WebAssembly)).toBe('undefined');
+  await expectWholeProgramme(page);
+  await expect(page.locator('.no-live')).toBeVisible();
+  await page.clock.runFor(5_000);
+  // The app never started: nothing is marked live, and the page as built stays.
+  await expect(page.locator('[aria-current]')).toHaveCount(0);
+  await expect(page.locator('#prerendered')).toHaveCount(1);
+  await page.screenshot({ path: 'test-results/screenshots/prerendered-no-wasm.png' });
+});
