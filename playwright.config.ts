@@ -38,5 +38,12 @@ export default defineConfig({
       url: 'http://127.0.0.1:4174/nownext/',
       reuseExistingServer: !process.env.CI,
     },
+    {
+      // The bundle built for that sub-path (scripts/build --base /nownext/, run by
+      // scripts/test). Ready once listening: without the build, only its test fails.
+      command: 'node tests/e2e/serve.mjs target/dist-base 4176 /nownext/',
+      port: 4176,
+      reuseExistingServer: !process.env.CI,
+    },
   ],
 });

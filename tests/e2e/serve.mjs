@@ -1,6 +1,6 @@
 // A minimal static file server for the release bundle, with the MIME types browsers need
 // (wasm must be application/wasm for streaming compilation). Loopback only.
-// Usage: node tests/e2e/serve.mjs [dir] [port] [prefix]
+// Usage: node tests/e2e/serve.mjs [dir] [port] [prefix]   (port 0: any free port, printed)
 // With a prefix such as /nownext/, the bundle is served under it, as on a static host's
 // sub-path, and nothing outside it exists.
 import { createServer } from 'node:http';
@@ -22,7 +22,7 @@ const types = {
   '.webmanifest': 'application/manifest+json',
 };
 
-createServer(async (request, response) => {
+const server = createServer(async (request, response) => {
   const full = decodeURIComponent(new URL(request.url, 'http://localhost').pathname);
   if (!full.startsWith(prefix)) {
     response.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
@@ -44,4 +44,4 @@ createServer(async (request, response) => {
   } catch {
     response.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
   }
-}).listen(port, '127.0.0.1', () => console.log(`serving ${root} at http://127.0.0.1:${port}${prefix}`));
+}).listen(port, '127.0.0.1', () => console.log(`serving ${root} at http://127.0.0.1:${server.address().port}${prefix}`));
