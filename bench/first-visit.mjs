@@ -5,10 +5,13 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { brotliCompressSync, gzipSync, constants } from 'node:zlib';
 import { parse } from 'smol-toml';
 
-// 90 KB for the viewer (issue #2), up to 15 KB more for six languages (issue #4), and 17 KB
-// for calendar files, sharing, links to a session and the printed page's QR code (issue #6:
-// they measured 18.0 KB, partly inside the room the first two left).
-export const BUDGET_BROTLI_BYTES = 122_000;
+// 90 KB for the viewer (issue #2), up to 15 KB more for six languages (issue #4), 17 KB for
+// calendar files, sharing, links to a session and the printed page's QR code (issue #6:
+// they measured 18.0 KB, partly inside the room the first two left), and 3 KB for the
+// programme prerendered into the page, the offline script and the manifest (issue #5).
+// Issue #5 asks for 80,000: this is a guard against growth, not that target, which the
+// benchmark reports (`npm run bench`) and the bundle does not reach yet.
+export const BUDGET_BROTLI_BYTES = 125_000;
 export const LANGUAGES_BUDGET_BROTLI_BYTES = 15_000;
 
 const sizes = (file, bytes) => ({
@@ -24,6 +27,17 @@ export function firstVisit(dist = 'dist') {
   const pattern = /(?:href=|src=|from |module_or_path: )["'](?:\.?\/)?([^"'?#]+\.(?:js|wasm|css|svg|png|json|webmanifest))["']/g;
   const files = ['index.html', ...new Set([...html.matchAll(pattern)].map((m) => m[1]))];
   return files.map((file) => sizes(file, readFileSync(`${dist}/${file}`)));
+}
+
+/**
+ * What the page's service worker fetches after a first visit has loaded, for its offline
+ * copy: the worker itself and the files the page did not load (the translations).
+ */
+export function offlineCopy(dist = 'dist') {
+  const worker = readFileSync(`${dist}/sw.js`, 'utf8');
+  const listed = Object.keys(JSON.parse(worker.match(/const FILES = (\{[\s\S]*?\});/)[1]));
+  const loaded = new Set(firstVisit(dist).map((f) => f.file));
+  return ['sw.js', ...listed.filter((file) => !loaded.has(file))].map((file) => sizes(file, readFileSync(`${dist}/${file}`)));
 }
 
 /**

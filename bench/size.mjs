@@ -1,9 +1,10 @@
 // Size benchmark: builds the release bundle, then prints what a first visit loads, every
-// file raw, gzip and brotli, with totals against the budget.
-// Usage: npm run bench              (builds first)
-//        npm run bench -- --no-build
+// file raw, gzip and brotli, with totals against the budget. `npm run bench` runs it first,
+// through bench/run.mjs, which goes on with timings, memory and Lighthouse.
+// Usage: node bench/size.mjs              (builds first)
+//        node bench/size.mjs --no-build
 import { execFileSync } from 'node:child_process';
-import { BUDGET_BROTLI_BYTES, LANGUAGES_BUDGET_BROTLI_BYTES, firstVisit, languages } from './first-visit.mjs';
+import { BUDGET_BROTLI_BYTES, LANGUAGES_BUDGET_BROTLI_BYTES, firstVisit, languages, offlineCopy } from './first-visit.mjs';
 
 if (!process.argv.includes('--no-build')) {
   execFileSync('scripts/build', { stdio: 'inherit' });
@@ -21,6 +22,7 @@ const table = (title, rows) => {
 };
 
 const phone = table('A phone\'s first visit (dist/index.html and what it loads)', firstVisit('dist'));
+table('After the first visit has loaded, the service worker\'s offline copy adds', offlineCopy('dist'));
 table('The projector page (dist/projector/index.html and what it loads)', firstVisit('dist/projector'));
 const share = ((phone.brotli / BUDGET_BROTLI_BYTES) * 100).toFixed(1);
 console.log(`\nphone first visit: ${phone.brotli} B brotli, ${share}% of the ${BUDGET_BROTLI_BYTES} B budget (${phone.brotli <= BUDGET_BROTLI_BYTES ? 'within' : 'OVER'})`);

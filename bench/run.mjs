@@ -1,0 +1,140 @@
+// The benchmark of issue #5, in one run: what a first visit loads (bench/size.mjs), cold-load
+// timings, main-thread work, memory over 24 hours and Lighthouse's scores, each for the app
+// and for a static HTML page of the same programme (the physical limit), then one table of
+// the figures against their targets. Targets are reported, never enforced: timings vary with
+// the machine, so a MISS does not fail the run.
+// Usage: npm run bench                                    (builds first)
+//        npm run bench -- --no-build [--loads=5] [--seconds=60] [--lighthouse-runs=3]
+import { rmSync } from 'node:fs';
+import { firstVisit } from './first-visit.mjs';
+import { lighthouse } from './lighthouse.mjs';
+import { AT, launch, loadTimes, memoryOverHours, workPerSecond } from './perf.mjs';
+import { brotliServer, plainServer } from './servers.mjs';
+import { writeStaticPage } from './static-page.mjs';
+
+const option = (name, fallback) => {
+  const value = Number(process.argv.find((a) => a.startsWith(`--${name}=`))?.split('=')[1] ?? fallback);
+  if (!(value >= 1)) throw new Error(`--${name} wants a number of at least 1`);
+  return value;
+};
+const loads = option('loads', 5);
+const seconds = option('seconds', 60);
+const lighthouseRuns = option('lighthouse-runs', 3);
+
+const heading = (title) => console.log(`\n== ${title} ==`);
+const B = (n) => `${n.toLocaleString('en-US')} B`;
+const ms = (n) => `${n.toFixed(n < 10 ? 2 : 0)} ms`;
+const ratio = (a, b) => (b ? `${(a / b).toFixed(2)}×` : '–');
+
+// Builds unless --no-build, and prints every file of a first visit, raw, gzip and brotli.
+await import('./size.mjs');
+
+// Everything started from here is stopped on the way out, whatever happens.
+const cleanups = [];
+const cleanup = async () => {
+  while (cleanups.length) await cleanups.pop()().catch((e) => console.error(`cleanup: ${e.message}`));
+};
+process.once('SIGINT', () => cleanup().finally(() => process.exit(130)));
+
+const rows = [];
+const row = (metric, app, stat, ratioText, target, pass) =>
+  rows.push([metric, app, stat, ratioText, target, pass === undefined ? '–' : pass ? 'PASS' : 'MISS']);
+
+try {
+  const staticDir = writeStaticPage(AT);
+  cleanups.push(async () => rmSync(staticDir, { recursive: true, force: true }));
+  const servers = {};
+  for (const [name, start, dir] of [
+    ['appBr', brotliServer, 'dist'], ['staticBr', brotliServer, staticDir],
+    ['app', plainServer, 'dist'], ['static', plainServer, staticDir],
+  ]) {
+    servers[name] = await start(dir);
+    cleanups.push(servers[name].close);
+  }
+
+  const sum = (files) => files.reduce((t, f) => ({ raw: t.raw + f.raw, gzip: t.gzip + f.gzip, brotli: t.brotli + f.brotli }), { raw: 0, gzip: 0, brotli: 0 });
+  const bytes = { app: sum(firstVisit('dist')), static: sum(firstVisit(staticDir)) };
+  heading('The static page (generated from programme.toml, 11:30 New York marked live)');
+  console.log(`${staticDir}/index.html: ${B(bytes.static.raw)} raw, ${B(bytes.static.gzip)} gzip, ${B(bytes.static.brotli)} brotli`);
+  row('first visit, brotli', B(bytes.app.brotli), B(bytes.static.brotli), ratio(bytes.app.brotli, bytes.static.brotli), '≤ 80,000 B', bytes.app.brotli <= 80_000);
+  row('first visit, gzip', B(bytes.app.gzip), B(bytes.static.gzip), ratio(bytes.app.gzip, bytes.static.gzip), '', undefined);
+  row('first visit, raw', B(bytes.app.raw), B(bytes.static.raw), ratio(bytes.app.raw, bytes.static.raw), '', undefined);
+
+  const browser = await launch();
+  cleanups.push(() => browser.close());
+
+  heading(`Cold loads: Slow 4G (1.6 Mbps, 150 ms RTT), 4× slower CPU, 390×844, no cache; median of ${loads}`);
+  console.log(`app: the real page with Playwright's clock at 11:30 New York (panel 1 live); times in ms from navigation.
+"brotli": files sent brotli-compressed, as a static host would; "uncompressed": tests/e2e/serve.mjs as it is.`);
+  const t = await loadTimes(browser, {
+    'app, brotli': servers.appBr.url, 'static, brotli': servers.staticBr.url,
+    'app, uncompressed': servers.app.url, 'static, uncompressed': servers.static.url,
+  }, loads, console.log);
+  for (const [name, r] of Object.entries(t)) console.log(`median ${name}: FCP ${ms(r.fcp)}, live highlighted ${ms(r.live)}`);
+  const [appBr, staticBr, app, stat] = Object.values(t);
+  row('FCP, brotli (median)', ms(appBr.fcp), ms(staticBr.fcp), ratio(appBr.fcp, staticBr.fcp), '≤ 1.2× static', appBr.fcp <= 1.2 * staticBr.fcp);
+  row('live highlighted, brotli (median)', ms(appBr.live), ms(staticBr.live), ratio(appBr.live, staticBr.live), '≤ 1,500 ms', appBr.live <= 1500);
+  row('FCP, uncompressed (median)', ms(app.fcp), ms(stat.fcp), ratio(app.fcp, stat.fcp), '', undefined);
+  row('live highlighted, uncompressed (median)', ms(app.live), ms(stat.live), ratio(app.live, stat.live), '', undefined);
+
+  heading(`Main-thread work while the countdown runs: ${seconds} s each, one page at a time`);
+  console.log('app: the preview ?at=11:30 on its own clock (Playwright\'s running clock costs ~7 ms/s by itself); static page alongside.');
+  const work = await workPerSecond(browser, `${servers.appBr.url}?at=11:30`, { seconds, cpu: false });
+  const workStatic = await workPerSecond(browser, servers.staticBr.url, { seconds, cpu: false });
+  const workFloor = await workPerSecond(browser, `${servers.staticBr.url}countdown.html`, { seconds, cpu: false });
+  const workSlow = await workPerSecond(browser, `${servers.appBr.url}?at=11:30`, { seconds });
+  for (const [name, w] of [['app', work], ['static', workStatic], ['static with a plain JS countdown', workFloor], ['app, 4× slower CPU', workSlow]]) {
+    console.log(`${name}: all tasks ${ms(w.task)}/s, script ${ms(w.script)}/s, ${w.layouts.toFixed(1)} layouts/s`);
+  }
+  row('main thread per second', ms(work.task), ms(workStatic.task), ratio(work.task, workStatic.task), '< 1 ms', work.task < 1);
+  row('  of which script', ms(work.script), ms(workStatic.script), ratio(work.script, workStatic.script), '', undefined);
+  row('  the static page with a plain JS countdown', '', ms(workFloor.task), ratio(work.task, workFloor.task), '', undefined);
+  row('  on a 4× slower CPU', ms(workSlow.task), '', '', '', undefined);
+
+  heading('24 hours of the fake clock from 11:30, every timer firing (GC forced before each reading)');
+  const memory = { app: await memoryOverHours(browser, servers.appBr.url), static: await memoryOverHours(browser, servers.staticBr.url) };
+  for (const [name, m] of Object.entries(memory)) {
+    for (const at of ['start', 'hour', 'end']) {
+      const c = m[at];
+      console.log(`${name} ${{ start: 'at 11:30', hour: 'after 1 h', end: 'after 24 h' }[at]}: ${c.nodes} DOM nodes, ${c.listeners} listeners, JS heap ${B(c.heap)}, wasm memory ${c.wasm === null ? '–' : B(c.wasm)}`);
+    }
+    console.log(`${name}: 24 h simulated in ${m.seconds.toFixed(1)} s`);
+  }
+  // Growth is counted from the first hour: the app adds one listener after its first ticks, once.
+  const span = (m, key, format = String) => `${format(m.hour[key])} → ${format(m.end[key])}`;
+  const { app: a, static: s } = memory;
+  row('DOM nodes, 1 h → 24 h', span(a, 'nodes'), span(s, 'nodes'), '', 'no growth', a.end.nodes <= a.hour.nodes);
+  row('JS event listeners, 1 h → 24 h', span(a, 'listeners'), span(s, 'listeners'), '', 'no growth', a.end.listeners <= a.hour.listeners);
+  row('JS heap, 1 h → 24 h', span(a, 'heap', B), span(s, 'heap', B), '', '≤ +10 % or +200 KB',
+    a.end.heap - a.hour.heap <= Math.max(0.1 * a.hour.heap, 200_000));
+  const wasmFound = a.start.wasm !== null && a.end.wasm !== null;
+  row('wasm memory, start → 24 h', wasmFound ? `${B(a.start.wasm)} → ${B(a.end.wasm)}` : 'not found', '', '', 'equal',
+    wasmFound ? a.end.wasm === a.start.wasm : undefined);
+
+  await browser.close();
+
+  heading(`Lighthouse 12.2.3: mobile, simulated Slow 4G and 4× CPU (app: ?at=11:30, brotli); median of ${lighthouseRuns} runs`);
+  const lh = {
+    app: await lighthouse(`${servers.appBr.url}?at=11:30`, lighthouseRuns),
+    static: await lighthouse(servers.staticBr.url, lighthouseRuns),
+  };
+  for (const [name, r] of Object.entries(lh)) {
+    const m = r.metrics;
+    console.log(`${name}: ${Object.entries(r.scores).map(([k, v]) => `${k} ${v}`).join(', ')}; FCP ${ms(m.fcp)}, LCP ${ms(m.lcp)}, TBT ${ms(m.tbt)}, CLS ${m.cls.toFixed(3)}`);
+    console.log(`  performance in each run: ${r.performances.join(', ')}`);
+    if (r.short.length) console.log(`  short of full marks: ${r.short.join('; ')}`);
+  }
+  for (const [category, target] of [['performance', 95], ['accessibility', 100], ['best-practices', 100], ['seo', 100]]) {
+    const [x, y] = [lh.app.scores[category], lh.static.scores[category]];
+    row(`Lighthouse ${category}`, String(x), String(y), ratio(x, y), target === 100 ? '= 100' : `≥ ${target}`, x >= target);
+  }
+} finally {
+  await cleanup();
+}
+
+heading('Summary (issue #5)');
+const header = ['metric', 'app', 'static', 'app/static', 'target', ''];
+const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
+for (const r of [header, widths.map((w) => '-'.repeat(w)), ...rows]) {
+  console.log(r.map((cell, i) => (i === 0 ? cell.padEnd(widths[i]) : cell.padStart(widths[i]))).join(' | ').trimEnd());
+}
