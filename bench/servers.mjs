@@ -8,6 +8,7 @@ import { createServer } from 'node:net';
 import { createServer as createHttpServer } from 'node:http';
 import { extname, join, normalize, resolve } from 'node:path';
 import { brotliCompressSync, constants } from 'node:zlib';
+import { types } from '../tests/e2e/types.mjs';
 
 const taken = new Set();
 
@@ -38,18 +39,6 @@ export async function plainServer(dir) {
   });
   return { url: `http://127.0.0.1:${port}/`, close: async () => { child.kill(); } };
 }
-
-const types = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.wasm': 'application/wasm',
-  '.css': 'text/css; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.json': 'application/json',
-  '.txt': 'text/plain; charset=utf-8',
-  '.webmanifest': 'application/manifest+json',
-};
 
 /**
  * Serves `dir` in this process, brotli (quality 11) to clients that accept it, PNG aside. Each file is
