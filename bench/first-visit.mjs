@@ -23,7 +23,8 @@ const sizes = (file, bytes) => ({
 
 export function firstVisit(dist = 'dist') {
   // Phones load dist/index.html; the projector page, dist/projector/index.html.
-  const html = readFileSync(`${dist}/index.html`, 'utf8');
+  // Not the home-screen icon: only adding the page to a home screen loads it.
+  const html = readFileSync(`${dist}/index.html`, 'utf8').replace(/<link rel="apple-touch-icon"[^>]*>/, '');
   const pattern = /(?:href=|src=|from |module_or_path: )["'](?:\.?\/)?([^"'?#]+\.(?:js|wasm|css|svg|png|json|webmanifest))["']/g;
   const files = ['index.html', ...new Set([...html.matchAll(pattern)].map((m) => m[1]))];
   return files.map((file) => sizes(file, readFileSync(`${dist}/${file}`)));

@@ -43,12 +43,11 @@ function watch() {
  * clock at 11:30 and lets it run at real speed, 'paused' holds it there (as the end-to-end
  * tests' openAt) until the bench moves it, none leaves the page on real time.
  */
-async function open(browser, url, { network = false, cpu = false, clock, reducedMotion = 'no-preference' }) {
+async function open(browser, url, { network = false, cpu = false, clock }) {
   const context = await browser.newContext({
     viewport: { width: 390, height: 844 },
     timezoneId: 'America/New_York',
     locale: 'en-US',
-    reducedMotion,
   });
   context.setDefaultTimeout(TIMEOUT);
   await context.addInitScript(watch);

@@ -1,4 +1,4 @@
-// The bench's servers, on loopback ports 4190-4199 (others use 4173, 4174 and 4180): the
+// The bench's servers, on loopback ports 4190-4199 (the end-to-end tests use 4173-4176): the
 // end-to-end tests' tests/e2e/serve.mjs as it is, which sends files uncompressed, and one that
 // sends them brotli-compressed, as a static host compressing ahead of time does (the sizes
 // the budget counts).
@@ -6,7 +6,7 @@ import { spawn } from 'node:child_process';
 import { readFile, stat } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { createServer as createHttpServer } from 'node:http';
-import { extname, join, normalize, resolve } from 'node:path';
+import { extname, join, normalize, resolve, sep } from 'node:path';
 import { brotliCompressSync, constants } from 'node:zlib';
 import { types } from '../tests/e2e/types.mjs';
 
@@ -51,7 +51,7 @@ export async function brotliServer(dir) {
   const server = createHttpServer(async (request, response) => {
     const path = decodeURIComponent(new URL(request.url, 'http://localhost').pathname);
     const file = normalize(join(root, path.endsWith('/') ? `${path}index.html` : path));
-    if (!file.startsWith(root)) return response.writeHead(403).end();
+    if (file !== root && !file.startsWith(root + sep)) return response.writeHead(403).end();
     try {
       const { size, mtimeMs } = await stat(file);
       let body = await readFile(file);

@@ -1,25 +1,35 @@
 // Inlined into both pages. Registers the page's service worker (scripts/offline.mjs) once
-// the page has loaded, so it never competes with a first visit. If the app fails to start on
-// a page a worker served (a corrupted cache: the wasm's integrity is refused), the worker
-// and its caches go and the page reloads from the network, once per tab.
+// the page has loaded, so it never competes with a first visit. If the app cannot start
+// (the loader in scripts/seal.mjs says so, or a script is refused), the page as built stays
+// and its line saying there are no live times shows. If a worker served that page (a
+// corrupted cache: a file refused by its integrity) and the network is there, the worker
+// and its caches go and the page reloads from the network, once per tab; offline, the
+// cached copy is all the phone has, so it stays.
+const served = 'serviceWorker' in navigator && navigator.serviceWorker.controller;
+let started = false;
+addEventListener('TrunkApplicationStarted', () => (started = true));
+
+async function failed() {
+  if (started) return;
+  document.documentElement.classList.remove('wasm');
+  if (!served || sessionStorage.getItem('nownext-recovered')) return;
+  // The worker answers GET requests only: a HEAD asks the network.
+  const online = await fetch('sw.js', { method: 'HEAD', cache: 'no-store' }).then((r) => r.ok, () => false);
+  const registration = await navigator.serviceWorker.getRegistration();
+  // Only this page's own worker: the phone page's may control the projector's first visit.
+  if (!online || registration?.active?.scriptURL !== new URL('sw.js', location.href).href) return;
+  sessionStorage.setItem('nownext-recovered', '1');
+  await registration.unregister();
+  for (const key of await caches.keys()) {
+    if (key.startsWith(`nownext ${registration.scope} `)) await caches.delete(key);
+  }
+  location.reload();
+}
+
+addEventListener('nownext-failed', failed);
+// A refused script (the JS glue) fails its element, which only a capturing listener sees.
+addEventListener('error', (event) => event.target instanceof HTMLScriptElement && failed(), true);
 if ('serviceWorker' in navigator) {
-  const served = navigator.serviceWorker.controller;
-  let started = false;
-  addEventListener('TrunkApplicationStarted', () => (started = true));
-  const recover = async () => {
-    if (!served || started || sessionStorage.getItem('nownext-recovered')) return;
-    sessionStorage.setItem('nownext-recovered', '1');
-    const registration = await navigator.serviceWorker.getRegistration();
-    if (registration) {
-      await registration.unregister();
-      for (const key of await caches.keys()) {
-        if (key.startsWith(`nownext ${registration.scope} `)) await caches.delete(key);
-      }
-    }
-    location.reload();
-  };
-  // Capturing: a refused script's error does not bubble. A refused wasm rejects the loader,
-  // which comes here too.
-  addEventListener('error', recover, true);
-  addEventListener('load', () => navigator.serviceWorker.register('sw.js'));
+  // A browser that refuses workers (a private window) keeps the page as it is.
+  addEventListener('load', () => navigator.serviceWorker.register('sw.js').catch(() => {}));
 }

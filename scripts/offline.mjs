@@ -68,13 +68,18 @@ function fileOf(url) {
 
 self.addEventListener('install', (event) => {
   event.waitUntil((async () => {
+    // A fresh cache: what a failed or earlier install of this version left is not trusted,
+    // and the order of creation stays the order of installs (see activate).
+    await caches.delete(CACHE);
     const cache = await caches.open(CACHE);
     try {
       await Promise.all(Object.entries(FILES).map(async ([file, integrity]) => {
         // Refused unless it is this version's file. The HTTP cache first: the visit has just
-        // loaded most of them. The network if that copy is another version's.
+        // loaded most of them (the page itself by the address it was opened at, \`./\`). The
+        // network if that copy is another version's.
         const url = new URL(file, SCOPE);
-        const response = await fetch(url, { integrity }).catch(() => fetch(url, { cache: 'reload', integrity }));
+        const address = file.endsWith('index.html') ? new URL(file.slice(0, -'index.html'.length), SCOPE) : url;
+        const response = await fetch(address, { integrity }).catch(() => fetch(address, { cache: 'reload', integrity }));
         // A fresh response: a redirected one cannot answer a navigation.
         const headers = new Headers(response.headers);
         headers.delete('content-encoding');
@@ -128,8 +133,10 @@ const sri = (bytes) => `sha256-${createHash('sha256').update(bytes).digest('base
 
 for (const page of pages(dist)) {
   const files = Object.fromEntries(filesOf(page).sort().map((file) => [file, sri(readFileSync(join(page, file)))]));
+  // The worker's own code counts too: a changed worker is a new version, with a cache of its own.
   const version = createHash('sha256')
     .update(Object.entries(files).map(([file, hash]) => `${file} ${hash}\n`).join(''))
+    .update(worker('', files))
     .digest('hex')
     .slice(0, 16);
   writeFileSync(join(page, 'sw.js'), worker(version, files));

@@ -6,7 +6,8 @@
 // - Trunk's loader fetches the wasm by URL; it is given a Request carrying the wasm's
 //   SHA-384 instead, so a changed file is refused. (The JS glue is preloaded with
 //   `integrity` by Trunk already, and imported from that preload.) Where there is no
-//   WebAssembly the loader does not start at all: the page as built stays.
+//   WebAssembly the loader does not start at all: the page as built stays. A start that
+//   fails says so with the event `nownext-failed` (see scripts/offline-page.js).
 // - The policy lists the SHA-256 of each inline <script> and <style>, so no
 //   'unsafe-inline' is needed, and 'wasm-unsafe-eval' only because WebAssembly needs it.
 //   Everything else comes from the page's own origin; nothing from anywhere else.
@@ -38,13 +39,20 @@ html = html.replace(loader, `module_or_path: new Request('${base}${wasm}', { int
 
 // Without WebAssembly (iOS Lockdown Mode, a JIT-less browser) the loader would only throw:
 // it starts the app where the app can run, and otherwise leaves the page as built, which
-// says why there are no live times.
+// says why there are no live times. A start that fails (a refused wasm, the network gone)
+// is announced to scripts/offline-page.js, which shows that line and may recover.
 const start = /(<script type="module">\s*import [^\n]+\n)([\s\S]*?)(<\/script>)/;
 if (!start.test(html)) {
   console.error(`seal: no module loader script in ${page}`);
   process.exit(1);
 }
-html = html.replace(start, (_, imports, body, end) => `${imports}if (typeof WebAssembly == "object") {\n${body}}\n${end}`);
+html = html.replace(
+  start,
+  (_, imports, body, end) =>
+    `${imports}if (typeof WebAssembly == "object") {\ntry {\n${body}} catch (error) {\n` +
+    `console.error("nownext: the app could not start", error);\n` +
+    `dispatchEvent(new CustomEvent("nownext-failed"));\n}\n}\n${end}`,
+);
 
 // Hash what is inline, as the browser will see it.
 const inline = (tag) =>

@@ -174,7 +174,7 @@ pub fn meeting_time_seconds(lang: Lang, at: Stamp) -> String {
     formatted(lang, at, |f| &f.meeting_clock).unwrap_or_else(|| at.wall_time())
 }
 
-/// `Tuesday 3 April 2012` on the meeting's calendar.
+/// `Tuesday, 3 April 2012` on the meeting's calendar.
 pub fn meeting_date(lang: Lang, at: Stamp) -> String {
     formatted(lang, at, |f| &f.meeting_date).unwrap_or_else(|| date_without_intl(at))
 }

@@ -15,7 +15,11 @@ use crate::programme::{Kind, Session};
 use crate::timeline::{self, Delay};
 
 #[component]
-pub fn Day(live: Live, marked: RwSignal<Option<&'static str>>, still: bool) -> impl IntoView {
+pub fn Day(
+    live: Live,
+    marked: RwSignal<Option<&'static str>>,
+    #[prop(optional)] still: bool,
+) -> impl IntoView {
     let current = Memo::new(move |_| live.status.with(|s| s.current().map(|s| s.id.as_ref())));
     let ended =
         Memo::new(move |_| timeline::ended_count(&PROGRAMME, live.delay.get(), live.now.get()));

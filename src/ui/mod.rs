@@ -8,6 +8,8 @@ mod language;
 mod notices;
 mod now_bar;
 mod phone;
+// Rendered natively at build time (src/bin/prerender.rs); the bundle needs none of it.
+#[cfg(not(target_arch = "wasm32"))]
 mod prerendered;
 mod projector;
 mod qr;
@@ -16,10 +18,12 @@ mod time;
 
 pub use app::{Announcer, Live};
 pub use phone::Phone;
-pub use prerendered::{
-    PRERENDERED_ID, page as prerendered_page, projector_page as prerendered_projector,
-};
+#[cfg(not(target_arch = "wasm32"))]
+pub use prerendered::{page as prerendered_page, projector_page as prerendered_projector};
 pub use projector::Projector;
+
+/// The element holding the page as built, which the app removes as it mounts the live page.
+pub const PRERENDERED_ID: &str = "prerendered";
 
 #[cfg(target_arch = "wasm32")]
 pub use start::{start_phone, start_projector};

@@ -59,10 +59,10 @@ pub fn Phone(settings: Settings, live: Live) -> impl IntoView {
         let settings = settings.clone();
         view! {
         <Notices settings live />
-        <MeetingHeader still=false />
+        <MeetingHeader />
         <NowBar live />
         <main>
-            <Day live marked still=false />
+            <Day live marked />
             <About />
             <p class="to-projector">
                 <a href=projector>{i18n.t(Key::ToProjector)}</a>
@@ -80,7 +80,7 @@ pub fn Phone(settings: Settings, live: Live) -> impl IntoView {
 /// The meeting's title, venue and day, with the language switcher. `still`: on the page as
 /// built, before the app runs, where the switcher cannot work yet.
 #[component]
-pub fn MeetingHeader(still: bool) -> impl IntoView {
+pub fn MeetingHeader(#[prop(optional)] still: bool) -> impl IntoView {
     let i18n = I18n::here();
     let meeting = &PROGRAMME.meeting;
     let opening = PROGRAMME.sessions.first().map(|s| s.starts);

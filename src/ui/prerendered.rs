@@ -7,6 +7,7 @@
 use chrono::TimeDelta;
 use leptos::prelude::*;
 
+use super::PRERENDERED_ID;
 use super::about::About;
 use super::app::Live;
 use super::day::Day;
@@ -16,28 +17,23 @@ use crate::i18n::{I18n, Key};
 use crate::programme::Stamp;
 use crate::timeline::Delay;
 
-/// The element the app removes as it mounts the live page in its place.
-pub const PRERENDERED_ID: &str = "prerendered";
-
 /// The phone page's body as built, in English, the original.
 pub fn page() -> String {
-    // Rendered once, outside any effect: untracked, so nothing subscribes (or warns).
-    Owner::new().with(|| {
-        untrack(|| {
-            // A day before the meeting: nothing is live or past on a page that has no clock.
-            let before = PROGRAMME
-                .sessions
-                .first()
-                .map(|s| s.starts.instant() - TimeDelta::days(1))
-                .unwrap_or_default();
-            let live = Live::new(Delay::NONE, signal(before).0);
-            let marked = RwSignal::new(None);
-            let i18n = I18n::here();
-            view! {
+    render(|| {
+        // A day before the meeting: nothing is live or past on a page that has no clock.
+        let before = PROGRAMME
+            .sessions
+            .first()
+            .map(|s| s.starts.instant() - TimeDelta::days(1))
+            .unwrap_or_default();
+        let live = Live::new(Delay::NONE, signal(before).0);
+        let marked = RwSignal::new(None);
+        let i18n = I18n::here();
+        view! {
             <div id=PRERENDERED_ID>
                 <script inner_html=fit_to_reader(PROGRAMME.sessions.first().map(|s| s.starts)) />
                 <MeetingHeader still=true />
-                <section class="now-bar now-still" aria-label=i18n.t(Key::Now)>
+                <section class="now-bar" aria-label=i18n.t(Key::Now)>
                     <p class="no-live">{i18n.t(Key::NoLiveTimes)}</p>
                 </section>
                 <main>
@@ -46,15 +42,13 @@ pub fn page() -> String {
                 </main>
             </div>
         }
-        .to_html()
-        })
     })
 }
 
 /// The projector page's body as built: it needs the app to show anything live, so where the
 /// app cannot run it says so and links to the phone page, which has the whole programme.
 pub fn projector_page() -> String {
-    Owner::new().with(|| {
+    render(|| {
         let i18n = I18n::here();
         view! {
             <div id=PRERENDERED_ID class="pj-still">
@@ -63,8 +57,14 @@ pub fn projector_page() -> String {
                 <p class="no-live"><a href="../">{i18n.t(Key::Programme)}</a></p>
             </div>
         }
-        .to_html()
     })
+}
+
+/// A view as HTML, rendered once outside any effect: untracked, so nothing subscribes (or
+/// warns). Without the markers (`<!>`) Leptos leaves for hydration: the app replaces the
+/// page as built rather than hydrating it.
+fn render<V: RenderHtml>(view: impl FnOnce() -> V) -> String {
+    Owner::new().with(|| untrack(|| view().to_html().replace("<!>", "")))
 }
 
 /// A line of script, run before the page is painted, that fits the page as built to the
@@ -120,6 +120,10 @@ mod tests {
             "nothing is live on a page without a clock"
         );
         assert!(!html.contains("class=\"session live"));
+        assert!(
+            !html.contains("<!>"),
+            "no hydration markers: the app does not hydrate"
+        );
     }
 
     #[test]

@@ -1,6 +1,7 @@
 // Without WebAssembly (iOS Lockdown Mode turns it off), the page as built stays: the whole
 // programme, and a line saying live times need a newer or less locked-down browser.
-// A file of its own: a browser launched with other flags needs a worker of its own.
+// A file of its own: a browser launched with other flags needs a Playwright worker process
+// of its own.
 import config from '../../playwright.config';
 import { test, expect, sessions, ms } from './support';
 import { expectWholeProgramme } from './programme';
@@ -21,4 +22,16 @@ test('the programme is readable, the line is shown, and nothing fails in the con
   await expect(page.locator('[aria-current]')).toHaveCount(0);
   await expect(page.locator('#prerendered')).toHaveCount(1);
   await page.screenshot({ path: 'test-results/screenshots/prerendered-no-wasm.png' });
+  // Again, now that the service worker serves the page: still the programme, still no error.
+  await page.reload();
+  await expectWholeProgramme(page);
+  await expect(page.locator('.no-live')).toBeVisible();
+});
+
+test('the projector page says why it cannot run and links to the programme', async ({ page }) => {
+  await page.goto('/projector/');
+  await expect(page.locator('.no-live').first()).toBeVisible();
+  await page.getByRole('link', { name: 'Programme' }).click();
+  await expectWholeProgramme(page);
+  await page.screenshot({ path: 'test-results/screenshots/prerendered-projector-no-wasm.png' });
 });

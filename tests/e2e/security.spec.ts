@@ -102,7 +102,7 @@ for (const [path, dist, bin] of [['/', 'dist', 'nownext'], ['/projector/', 'dist
 }
 
 test.describe('a changed file', () => {
-  test.use({ expectedErrors: [/integrity|Failed to find a valid digest|TypeError|Failed to fetch|module script/i] });
+  test.use({ expectedErrors: [/integrity|Failed to find a valid digest|TypeError|Failed to fetch|module script|could not start/i] });
 
   for (const [kind, pattern, type] of [
     ['wasm', '**/*_bg.wasm', 'application/wasm'],
@@ -126,6 +126,8 @@ test.describe('a changed file', () => {
       await expect(page.locator('.now-head')).toHaveCount(0);
       await expect(page.locator('#prerendered')).toBeVisible();
       await expect(page.locator('li.session')).toHaveCount(sessions.length);
+      // And it says there are no live times.
+      await expect(page.locator('.no-live').first()).toBeVisible();
     });
   }
 });

@@ -5,7 +5,7 @@
 // sub-path, and nothing outside it exists.
 import { createServer } from 'node:http';
 import { readFile } from 'node:fs/promises';
-import { extname, join, normalize, resolve } from 'node:path';
+import { extname, join, normalize, resolve, sep } from 'node:path';
 import { types } from './types.mjs';
 
 const root = resolve(process.argv[2] ?? 'dist');
@@ -20,7 +20,7 @@ const server = createServer(async (request, response) => {
   }
   const path = `/${full.slice(prefix.length)}`;
   const file = normalize(join(root, path.endsWith('/') ? `${path}index.html` : path));
-  if (!file.startsWith(root)) {
+  if (file !== root && !file.startsWith(root + sep)) {
     response.writeHead(403).end();
     return;
   }
