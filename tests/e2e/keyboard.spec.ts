@@ -142,8 +142,9 @@ for (const path of ['/', '/projector/']) {
       for (const sheet of Array.from(document.styleSheets)) visit(sheet.cssRules, false);
       return { moving, stopped, read };
     });
-    // The page's own style sheets were read (their rules are inlined, so readable).
-    expect(read).toBeGreaterThan(100);
+    // The page's own style sheets were read (their rules are inlined, so readable): each
+    // page has about a hundred or more.
+    expect(read).toBeGreaterThan(50);
     expect(moving.filter((selector) => !stopped.includes(selector))).toEqual([]);
   });
 }
