@@ -35,10 +35,15 @@ export function firstVisit(dist = 'dist') {
  * copy: the worker itself and the files the page did not load (the translations).
  */
 export function offlineCopy(dist = 'dist') {
-  const worker = readFileSync(`${dist}/sw.js`, 'utf8');
-  const listed = Object.keys(JSON.parse(worker.match(/const FILES = (\{[\s\S]*?\});/)[1]));
+  const listed = workerFiles(dist);
   const loaded = new Set(firstVisit(dist).map((f) => f.file));
   return ['sw.js', ...listed.filter((file) => !loaded.has(file))].map((file) => sizes(file, readFileSync(`${dist}/${file}`)));
+}
+
+/** The files the service worker of the page in `dir` keeps (scripts/offline.mjs writes them into it). */
+export function workerFiles(dir) {
+  const worker = readFileSync(`${dir}/sw.js`, 'utf8');
+  return Object.keys(JSON.parse(worker.match(/const FILES = (\{[\s\S]*?\});/)[1]));
 }
 
 /**

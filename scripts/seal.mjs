@@ -54,17 +54,20 @@ html = html.replace(
     `dispatchEvent(new CustomEvent("nownext-failed"));\n}\n}\n${end}`,
 );
 
+/** Every `<tag>` element of the page: its opening tag, its inline body, its closing tag. */
+const element = (tag) => new RegExp(`(<${tag}(?:\\s[^>]*)?>)([\\s\\S]*?)(</${tag}>)`, 'g');
+
 // The comments in the inline styles and scripts are for whoever reads the sources; a phone
 // need not download them. Our CSS has no `/*` inside a string, and our inline scripts have
 // no line that starts with `//` inside a string, so both go by pattern.
 html = html
-  .replace(/<style>([\s\S]*?)<\/style>/g, (_, css) => `<style>${css.replace(/\/\*[\s\S]*?\*\//g, '').replace(/\n\s*\n/g, '\n')}</style>`)
-  .replace(/(<script(?:\s[^>]*)?>)([\s\S]*?)(<\/script>)/g, (_, open, js, close) => `${open}${js.replace(/^\s*\/\/.*\n/gm, '')}${close}`);
+  .replace(element('style'), (_, open, css, close) => `${open}${css.replace(/\/\*[\s\S]*?\*\//g, '').replace(/\n\s*\n/g, '\n')}${close}`)
+  .replace(element('script'), (_, open, js, close) => `${open}${js.replace(/^\s*\/\/.*\n/gm, '')}${close}`);
 
 // Hash what is inline, as the browser will see it.
 const inline = (tag) =>
-  [...html.matchAll(new RegExp(`<${tag}(?:\\s[^>]*)?>([\\s\\S]*?)</${tag}>`, 'g'))]
-    .map((m) => m[1])
+  [...html.matchAll(element(tag))]
+    .map((m) => m[2])
     .filter((body) => body.trim() !== '')
     .map((body) => `'${digest('sha256', body)}'`);
 const policy = [

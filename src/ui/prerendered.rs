@@ -20,18 +20,17 @@ use crate::timeline::Delay;
 /// The phone page's body as built, in English, the original.
 pub fn page() -> String {
     render(|| {
+        let opening = PROGRAMME.sessions.first().map(|s| s.starts);
         // A day before the meeting: nothing is live or past on a page that has no clock.
-        let before = PROGRAMME
-            .sessions
-            .first()
-            .map(|s| s.starts.instant() - TimeDelta::days(1))
+        let before = opening
+            .map(|at| at.instant() - TimeDelta::days(1))
             .unwrap_or_default();
         let live = Live::new(Delay::NONE, signal(before).0);
         let marked = RwSignal::new(None);
         let i18n = I18n::here();
         view! {
             <div id=PRERENDERED_ID>
-                <script inner_html=fit_to_reader(PROGRAMME.sessions.first().map(|s| s.starts)) />
+                <script inner_html=fit_to_reader(opening) />
                 <MeetingHeader still=true />
                 <section class="now-bar" aria-label=i18n.t(Key::Now)>
                     <p class="no-live">{i18n.t(Key::NoLiveTimes)}</p>

@@ -8,6 +8,7 @@ import { cpSync, mkdtempSync, readFileSync, readdirSync, renameSync, rmSync, wri
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PNG } from 'pngjs';
+import { workerFiles } from '../../bench/first-visit.mjs';
 import { test as base, expect, sessions, ms, messages, inLang } from './support';
 
 const during = (ms(sessions[1].starts) + ms(sessions[1].ends)) / 2;
@@ -77,8 +78,7 @@ async function underWorker(page: Page) {
 function worker(dir: string) {
   const source = readFileSync(join(dir, 'sw.js'), 'utf8');
   const version = /const VERSION = '([0-9a-f]+)'/.exec(source)![1];
-  const files = JSON.parse(/const FILES = (\{[\s\S]*?\});/.exec(source)![1]) as Record<string, string>;
-  return { version, files: Object.keys(files) };
+  return { version, files: workerFiles(dir) as string[] };
 }
 
 const live = (page: Page) => page.locator('[aria-current]');
