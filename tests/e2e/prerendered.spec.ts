@@ -17,6 +17,10 @@ test('the built page holds the programme itself, before any script runs', async 
   }
   expect(body).toContain(noLive);
   expect(body, 'nothing live on a page without a clock').not.toContain('aria-current');
+  // The still switcher names English only: Arabic or Chinese script would have the browser
+  // look for their fonts before its first paint.
+  expect(body.match(/<option\b/g)).toHaveLength(1);
+  expect(body).not.toMatch(/[\u0600-\u06ff\u4e00-\u9fff]/);
 });
 
 test.describe('with JavaScript off', () => {
@@ -38,7 +42,7 @@ test.describe('with JavaScript off', () => {
 /** Where each part of the page sits in the document, in CSS pixels. */
 async function layout(page: Page) {
   return page.evaluate(() => {
-    const parts = ['header.meeting', '.now-bar', '.day h2', '.day-actions', ...[...document.querySelectorAll('li.session')].map((li) => `#${li.id}`)];
+    const parts = ['header.meeting', '.meeting h1', '.language select', '.now-bar', '.day h2', '.day-actions', ...[...document.querySelectorAll('li.session')].map((li) => `#${li.id}`)];
     return Object.fromEntries(
       parts.map((selector) => {
         const box = document.querySelector(selector)!.getBoundingClientRect();
