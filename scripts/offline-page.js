@@ -1,7 +1,7 @@
 // Inlined into both pages. Registers the page's service worker (scripts/offline.mjs) once
 // the page has loaded, so it never competes with a first visit. If the app cannot start
 // (the loader in scripts/seal.mjs says so, or a script is refused), the page as built stays
-// and its line saying there are no live times shows. If a worker served that page (a
+// and says so (class `failed`, style/base.css). If a worker served that page (a
 // corrupted cache: a file refused by its integrity) and the network is there, the worker
 // and its caches go and the page reloads from the network, once per tab; offline, the
 // cached copy is all the phone has, so it stays.
@@ -11,7 +11,10 @@ addEventListener('TrunkApplicationStarted', () => (started = true));
 
 async function failed() {
   if (started) return;
-  document.documentElement.classList.remove('wasm');
+  const classes = document.documentElement.classList;
+  classes.replace('wasm', 'failed');
+  // No reader's own times are coming: the rows give back the line kept for them.
+  classes.remove('elsewhere');
   if (!served || sessionStorage.getItem('nownext-recovered')) return;
   // The worker answers GET requests only: a HEAD asks the network.
   const online = await fetch('sw.js', { method: 'HEAD', cache: 'no-store' }).then((r) => r.ok, () => false);

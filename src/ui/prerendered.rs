@@ -34,6 +34,7 @@ pub fn page() -> String {
                 <MeetingHeader still=true />
                 <section class="now-bar" aria-label=i18n.t(Key::Now)>
                     <p class="no-live">{i18n.t(Key::NoLiveTimes)}</p>
+                    <p class="no-start">{i18n.t(Key::NotStarted)}</p>
                 </section>
                 <main>
                     <Day live marked still=true />
@@ -53,7 +54,8 @@ pub fn projector_page() -> String {
             <div id=PRERENDERED_ID class="pj-still">
                 <script inner_html=fit_to_reader(None) />
                 <p class="no-live">{i18n.t(Key::NoLiveTimes)}</p>
-                <p class="no-live"><a href="../">{i18n.t(Key::Programme)}</a></p>
+                <p class="no-start">{i18n.t(Key::NotStarted)}</p>
+                <p class="no-app"><a href="../">{i18n.t(Key::Programme)}</a></p>
             </div>
         }
     })
@@ -148,6 +150,7 @@ mod tests {
     fn the_projector_as_built_says_why_and_links_to_the_programme() {
         let html = projector_page();
         assert!(html.contains(crate::i18n::ENGLISH[Key::NoLiveTimes as usize]));
+        assert!(html.contains(crate::i18n::ENGLISH[Key::NotStarted as usize]));
         assert!(html.contains("<a href=\"../\">Programme</a>"), "{html}");
     }
 
@@ -155,6 +158,7 @@ mod tests {
     fn the_buttons_wait_for_the_app_and_the_line_says_why() {
         let html = page();
         assert!(html.contains(crate::i18n::ENGLISH[Key::NoLiveTimes as usize]));
+        assert!(html.contains(crate::i18n::ENGLISH[Key::NotStarted as usize]));
         let buttons = html.matches("<button").count();
         let sessions = PROGRAMME
             .sessions

@@ -4,7 +4,7 @@
 // of its own.
 import config from '../../playwright.config';
 import { test, expect, sessions, ms } from './support';
-import { expectWholeProgramme } from './programme';
+import { expectNoLiveLine, expectWholeProgramme } from './programme';
 
 // V8 without its JIT has no WebAssembly, as in iOS Lockdown Mode. (`--noexpose_wasm`
 // has no effect in Debian's Chromium 156: `WebAssembly` stays defined.)
@@ -16,7 +16,7 @@ test('the programme is readable, the line is shown, and nothing fails in the con
   await page.goto('/');
   expect(await page.evaluate(() => typeof WebAssembly)).toBe('undefined');
   await expectWholeProgramme(page);
-  await expect(page.locator('.no-live')).toBeVisible();
+  await expectNoLiveLine(page, 'no-wasm');
   await page.clock.runFor(5_000);
   // The app never started: nothing is marked live, and the page as built stays.
   await expect(page.locator('[aria-current]')).toHaveCount(0);
@@ -25,12 +25,12 @@ test('the programme is readable, the line is shown, and nothing fails in the con
   // Again, now that the service worker serves the page: still the programme, still no error.
   await page.reload();
   await expectWholeProgramme(page);
-  await expect(page.locator('.no-live')).toBeVisible();
+  await expectNoLiveLine(page, 'no-wasm');
 });
 
 test('the projector page says why it cannot run and links to the programme', async ({ page }) => {
   await page.goto('/projector/');
-  await expect(page.locator('.no-live').first()).toBeVisible();
+  await expectNoLiveLine(page, 'no-wasm');
   await page.getByRole('link', { name: 'Programme' }).click();
   await expectWholeProgramme(page);
   await page.screenshot({ path: 'test-results/screenshots/prerendered-projector-no-wasm.png' });

@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { PNG } from 'pngjs';
 import { workerFiles } from '../../bench/first-visit.mjs';
 import { test as base, expect, sessions, ms, messages, inLang } from './support';
+import { expectNoLiveLine } from './programme';
 
 const during = (ms(sessions[1].starts) + ms(sessions[1].ends)) / 2;
 /** The policy's hash of the page's inline loader. */
@@ -265,8 +266,8 @@ test.describe('a broken offline copy', () => {
     await context.setOffline(true);
     const count = countLoads(page);
     await page.reload();
-    // The page as built, saying there are no live times; no reload into an error page.
-    await expect(page.locator('.no-live')).toBeVisible();
+    // The page as built, saying the live times could not start; no reload into an error page.
+    await expectNoLiveLine(page, 'not-started');
     await expect(page.locator('li.session')).toHaveCount(sessions.length);
     await page.waitForTimeout(1500);
     expect(count.loads).toBe(1);

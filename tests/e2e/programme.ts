@@ -1,7 +1,7 @@
 // What a reader must find on the phone page, whether the app runs or not: the programme
 // as programme.toml has it.
 import { expect, type Page } from '@playwright/test';
-import { programme, sessions, inLang, type Text } from './support';
+import { programme, sessions, inLang, messages, type Text } from './support';
 
 const themes = (id: string) =>
   ((programme.session.find((s) => s.id === id) as { themes?: Text[] }).themes ?? []).map((t) => inLang(t));
@@ -19,4 +19,18 @@ export async function expectWholeProgramme(page: Page) {
     await expect(row.locator('.when')).toContainText(range(session));
     for (const theme of themes(session.id)) await expect(row.locator('.themes')).toContainText(theme);
   }
+}
+
+/**
+ * The line the page as built shows in the now-bar's place when there are no live times:
+ * why (`no-wasm`: the browser cannot run the app; `not-started`: it could, but the app
+ * failed to start), and only that one.
+ */
+export async function expectNoLiveLine(page: Page, why: 'no-wasm' | 'not-started') {
+  const [shown, hidden, key] = why === 'no-wasm' ? ['.no-live', '.no-start', 'no_live_times'] : ['.no-start', '.no-live', 'not_started'];
+  await expect(page.locator(shown).first()).toBeVisible();
+  await expect(page.locator(shown).first()).toHaveText(messages('en')[key] as string);
+  for (const line of await page.locator(hidden).all()) await expect(line).toBeHidden();
+  // No reader's own times will come: no row keeps a line free for them.
+  await expect(page.locator('html')).not.toHaveClass(/elsewhere/);
 }
