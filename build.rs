@@ -35,6 +35,9 @@ use lang::Lang;
 const FILE: &str = "programme.toml";
 /// Where the translations' files go, for the Trunk hook to pick up.
 const LANG_DIR: &str = "target/lang";
+/// Messages said only on the page as built, which is in English: the app never shows them,
+/// so the translations' files carry them empty (an empty record reads as English).
+const BUILT_PAGE_ONLY: [&str; 2] = ["no_live_times", "not_started"];
 
 fn main() -> ExitCode {
     println!("cargo::rerun-if-changed={FILE}");
@@ -81,8 +84,21 @@ fn build() -> Result<(), Vec<String>> {
     let mut files = BTreeMap::new();
     let dir = Path::new(LANG_DIR);
     std::fs::create_dir_all(dir).map_err(|e| one(format!("cannot create {LANG_DIR}: {e}")))?;
+    if let Some(key) = BUILT_PAGE_ONLY
+        .iter()
+        .find(|k| !messages.keys.iter().any(|m| m == *k))
+    {
+        return Err(one(format!(
+            "build.rs: `{key}` is not a key of locales/en.toml"
+        )));
+    }
     for lang in Lang::ALL.into_iter().filter(|l| *l != Lang::ORIGINAL) {
         let mut records = messages.by_lang[&lang].clone();
+        for (record, key) in records.iter_mut().zip(&messages.keys) {
+            if BUILT_PAGE_ONLY.contains(&key.as_str()) {
+                record.clear();
+            }
+        }
         records.extend(texts.get(&lang).unwrap_or(&untranslated).iter().cloned());
         let content = file::encode(lang, &records);
         let name = file::file_name(lang, &content);

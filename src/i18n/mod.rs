@@ -171,7 +171,15 @@ mod tests {
         for (lang, _) in FILES {
             let catalog = Catalog::parse(lang, &file_of(lang)).expect("a file for its language");
             assert_eq!(catalog.records.len(), KEYS + text_count, "{lang:?}");
-            assert!(catalog.records.iter().all(|r| !r.is_empty()), "{lang:?}");
+            // Empty only where the app never speaks: the page as built's lines (build.rs).
+            let built_page_only = [Key::NoLiveTimes as usize, Key::NotStarted as usize];
+            for (i, record) in catalog.records.iter().enumerate() {
+                assert_eq!(
+                    record.is_empty(),
+                    built_page_only.contains(&i),
+                    "{lang:?} {i}"
+                );
+            }
             assert_ne!(
                 catalog.message(Key::StartsIn),
                 ENGLISH[Key::StartsIn as usize]
