@@ -48,6 +48,8 @@ function filesOf(page, dir = page) {
  *   are found in the previous version's cache, kept until the version after.
  * - Only same-origin GET requests inside the page's folder are answered; everything else is
  *   left to the browser.
+ * - Where there is no WebAssembly (iOS Lockdown Mode), the page never loads the app: the
+ *   worker keeps the page as built, not the app's wasm and translations.
  */
 const worker = (version, files) => `// Written by scripts/offline.mjs; see there.
 const VERSION = '${version}';
@@ -72,8 +74,9 @@ self.addEventListener('install', (event) => {
     // and the order of creation stays the order of installs (see activate).
     await caches.delete(CACHE);
     const cache = await caches.open(CACHE);
+    const wanted = Object.entries(FILES).filter(([file]) => typeof WebAssembly == 'object' || !/\\.wasm$|^lang\\//.test(file));
     try {
-      await Promise.all(Object.entries(FILES).map(async ([file, integrity]) => {
+      await Promise.all(wanted.map(async ([file, integrity]) => {
         // Refused unless it is this version's file. The HTTP cache first: the visit has just
         // loaded most of them (the page itself by the address it was opened at, \`./\`). The
         // network if that copy is another version's.

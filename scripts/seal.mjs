@@ -6,8 +6,9 @@
 // - Trunk's loader fetches the wasm by URL; it is given a Request carrying the wasm's
 //   SHA-384 instead, so a changed file is refused. (The JS glue is preloaded with
 //   `integrity` by Trunk already, and imported from that preload.) Where there is no
-//   WebAssembly the loader does not start at all: the page as built stays. A start that
-//   fails says so with the event `nownext-failed` (see scripts/offline-page.js).
+//   WebAssembly the loader does not start at all: the page as built stays, and the wasm is
+//   not even downloaded (its preload is added by a line of script only where it can run).
+//   A start that fails says so with the event `nownext-failed` (see scripts/offline-page.js).
 // - The policy lists the SHA-256 of each inline <script> and <style>, so no
 //   'unsafe-inline' is needed, and 'wasm-unsafe-eval' only because WebAssembly needs it.
 //   Everything else comes from the page's own origin; nothing from anywhere else.
@@ -52,6 +53,24 @@ html = html.replace(
     `${imports}if (typeof WebAssembly == "object") {\ntry {\n${body}} catch (error) {\n` +
     `console.error("nownext: the app could not start", error);\n` +
     `dispatchEvent(new CustomEvent("nownext-failed"));\n}\n}\n${end}`,
+);
+
+// Trunk's preload of the wasm becomes a line of script that adds it, as it was, only where
+// WebAssembly is: a phone in Lockdown Mode does not download 100 KB it cannot run. (The
+// glue's preload and import stay static: made dynamic, they put the glue's compiling after
+// the page's parsing, and the live session showed about 65 ms later on Slow 4G.)
+const wasmPreload = /<link rel="preload"[^>]*_bg\.wasm"[^>]*>/;
+const link = html.match(wasmPreload);
+if (!link) {
+  console.error(`seal: no preload of the wasm in ${page}`);
+  process.exit(1);
+}
+const attributes = Object.fromEntries([...link[0].matchAll(/([a-z-]+)="([^"]*)"/g)].map((a) => [a[1], a[2]]));
+html = html.replace(
+  wasmPreload,
+  `<script>if (typeof WebAssembly == "object") {\nconst link = document.createElement("link");\n` +
+    `for (const [name, value] of Object.entries(${JSON.stringify(attributes)})) link.setAttribute(name, value);\n` +
+    'document.head.append(link);\n}\n</script>',
 );
 
 /** Every `<tag>` element of the page: its opening tag, its inline body, its closing tag. */

@@ -14,8 +14,9 @@ import { expectNoLiveLine } from './programme';
 
 const during = (ms(sessions[1].starts) + ms(sessions[1].ends)) / 2;
 /** The policy's hash of the page's inline loader. */
-const loaderHash = (html: string) =>
-  createHash('sha256').update(/<script type="module">([\s\S]*?)<\/script>/.exec(html)![1]).digest('base64');
+/** The bodies of the page's inline scripts, in order. */
+const inlineScripts = (html: string) => [...html.matchAll(/<script(?:\s[^>]*)?>([\s\S]*?)<\/script>/g)].map((m) => m[1]);
+const sha256 = (text: string) => createHash('sha256').update(text).digest('base64');
 
 type Host = {
   /** The bundle's address, ending in /. */
@@ -54,8 +55,9 @@ const test = base.extend<{ host: Host }>({
           renameSync(join(dir, file), join(dir, file.replace(/^nownext-[0-9a-f]+/, next)));
         }
         html = html.replace(/nownext-[0-9a-f]+(?=_bg\.wasm|\.js)/g, next);
-        // The loader names them: its hash in the policy changes too.
-        html = html.replace(loaderHash(before), loaderHash(html));
+        // The loader and the wasm's preload name them: their hashes in the policy change too.
+        const was = inlineScripts(before);
+        for (const [i, body] of inlineScripts(html).entries()) html = html.replace(sha256(was[i]), sha256(body));
       }
       writeFileSync(index, html);
       const { status, stderr } = spawnSync(process.execPath, ['scripts/offline.mjs', dir]);
