@@ -25,7 +25,7 @@ export function firstVisit(dist = 'dist') {
   // Phones load dist/index.html; the projector page, dist/projector/index.html.
   // Not the home-screen icon: only adding the page to a home screen loads it.
   const html = readFileSync(`${dist}/index.html`, 'utf8').replace(/<link rel="apple-touch-icon"[^>]*>/, '');
-  const pattern = /(?:href=|"href":|src=|import\(|module_or_path: )["'](?:\.?\/)?([^"'?#]+\.(?:js|wasm|css|svg|png|json|webmanifest))["']/g;
+  const pattern = /(?:href=|"href":|src=|from |module_or_path: )["'](?:\.?\/)?([^"'?#]+\.(?:js|wasm|css|svg|png|json|webmanifest))["']/g;
   const files = ['index.html', ...new Set([...html.matchAll(pattern)].map((m) => m[1]))];
   return files.map((file) => sizes(file, readFileSync(`${dist}/${file}`)));
 }

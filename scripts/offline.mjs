@@ -48,8 +48,8 @@ function filesOf(page, dir = page) {
  *   are found in the previous version's cache, kept until the version after.
  * - Only same-origin GET requests inside the page's folder are answered; everything else is
  *   left to the browser.
- * - Where there is no WebAssembly (iOS Lockdown Mode), the page never loads the app: the
- *   worker keeps the page as built, not the app's wasm and translations.
+ * - Where there is no WebAssembly (iOS Lockdown Mode), the app never runs: the worker keeps
+ *   the page as built and what it loads, not the wasm and the translations.
  */
 const worker = (version, files) => `// Written by scripts/offline.mjs; see there.
 const VERSION = '${version}';

@@ -66,6 +66,12 @@ if (!link) {
   process.exit(1);
 }
 const attributes = Object.fromEntries([...link[0].matchAll(/([a-z-]+)="([^"]*)"/g)].map((a) => [a[1], a[2]]));
+// All of them, or the loader's fetch would not match the preload and the wasm come twice.
+const missing = ['rel', 'href', 'as', 'type', 'crossorigin', 'integrity'].filter((name) => !(name in attributes));
+if (missing.length) {
+  console.error(`seal: the wasm's preload in ${page} lacks ${missing.join(', ')} (or has it unquoted)`);
+  process.exit(1);
+}
 html = html.replace(
   wasmPreload,
   `<script>if (typeof WebAssembly == "object") {\nconst link = document.createElement("link");\n` +

@@ -10,7 +10,8 @@ use crate::i18n::{I18n, Key, Lang, Piece, pieces};
 /// A `<select>` of the six languages, each named in itself. Changing it switches the page
 /// at once, with no reload. `still`: on the page as built, where it cannot work yet, it
 /// names only the page's own language: Arabic and Chinese names would have the browser
-/// look for their fonts before its first paint, about a tenth of a second on a slow phone.
+/// look for their fonts before its first paint, about a tenth of a second on the
+/// benchmark's slow phone (Slow 4G, a 4× slower CPU).
 /// Its width is set in the style, so the app's full list takes the same room.
 #[component]
 pub fn LanguagePicker(#[prop(optional)] still: bool) -> impl IntoView {

@@ -46,7 +46,8 @@ pub fn page() -> String {
 }
 
 /// The projector page's body as built: it needs the app to show anything live, so where the
-/// app cannot run it says so and links to the phone page, which has the whole programme.
+/// app cannot run or failed to start it says so and links to the phone page, which has the
+/// whole programme.
 pub fn projector_page() -> String {
     render(|| {
         let i18n = I18n::here();
@@ -70,7 +71,8 @@ fn render<V: RenderHtml>(view: impl FnOnce() -> V) -> String {
 
 /// A line of script, run before the page is painted, that fits the page as built to the
 /// reader's browser so the app changes nothing when it takes over. Where the app can run
-/// (`wasm`), the line saying live times need a newer browser keeps its place unseen; on a
+/// (`wasm`), the lines saying why there are no live times keep their place unseen (if the
+/// app then fails to start, scripts/offline-page.js shows the one that says so); on a
 /// clock that reads differently from the meeting's (`elsewhere`), each row keeps a line
 /// free for the reader's own times, which the app adds. Without JavaScript, neither.
 fn fit_to_reader(opening: Option<Stamp>) -> String {
