@@ -1,4 +1,5 @@
 import { defineConfig } from '@playwright/test';
+import { CHROMIUM, CHROMIUM_ARGS } from './tests/e2e/chromium.mjs';
 
 // End-to-end tests run on the release bundle in dist/ (built by `trunk build --release`),
 // in Debian's Chromium: Playwright's own browser download does not work on these machines.
@@ -13,18 +14,7 @@ export default defineConfig({
     baseURL: 'http://127.0.0.1:4173/',
     viewport: { width: 390, height: 844 },
     deviceScaleFactor: 1,
-    launchOptions: {
-      executablePath: '/usr/bin/chromium',
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
-    },
+    launchOptions: { executablePath: CHROMIUM, args: CHROMIUM_ARGS },
   },
   webServer: [
     {

@@ -5,6 +5,7 @@
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { CHROMIUM_FLAGS } from './perf.mjs';
+import { CHROMIUM } from '../tests/e2e/chromium.mjs';
 
 const CATEGORIES = ['performance', 'accessibility', 'best-practices', 'seo'];
 
@@ -13,7 +14,7 @@ async function once(url) {
     process.execPath,
     ['node_modules/lighthouse/cli/index.js', url, '--output=json', '--quiet',
       `--only-categories=${CATEGORIES.join(',')}`, `--chrome-flags=${CHROMIUM_FLAGS.join(' ')}`],
-    { env: { ...process.env, CHROME_PATH: '/usr/bin/chromium' }, maxBuffer: 256 << 20, timeout: 240_000 },
+    { env: { ...process.env, CHROME_PATH: CHROMIUM }, maxBuffer: 256 << 20, timeout: 240_000 },
   );
   const report = JSON.parse(stdout);
   if (report.runtimeError) throw new Error(`lighthouse: ${report.runtimeError.message}`);

@@ -4,11 +4,10 @@
 // The meeting is in the past, so Playwright's clock puts the page at 11:30 in New York, inside
 // panel 1: the real page, with no preview badge.
 import { chromium } from 'playwright-core';
+import { CHROMIUM, CHROMIUM_ARGS } from '../tests/e2e/chromium.mjs';
 
-export const CHROMIUM_FLAGS = [
-  '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-  '--disable-background-networking', '--disable-component-update', '--disable-sync',
-];
+// The end-to-end tests' flags; Lighthouse, which starts its own Chromium, needs headless too.
+export const CHROMIUM_FLAGS = ['--headless', ...CHROMIUM_ARGS];
 /** 11:30 in New York on the meeting's day. */
 export const AT = Date.parse('2012-04-03T15:30:00Z');
 // DevTools' "Slow 4G": 1.6 Mbps down, 750 kbps up, 150 ms round trip.
@@ -18,7 +17,7 @@ const HOUR = 3_600_000;
 const TIMEOUT = 60_000;
 
 export const launch = () =>
-  chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_FLAGS, timeout: TIMEOUT });
+  chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_FLAGS, timeout: TIMEOUT });
 
 // Runs in the page before Playwright's clock replaces `performance` and `requestAnimationFrame`
 // (the clock's own init script comes after this one), so it keeps the real ones.

@@ -23,7 +23,7 @@ export async function expectWholeProgramme(page: Page) {
 
 /**
  * The line the page as built shows in the now-bar's place when there are no live times:
- * why (`no-wasm`: the browser cannot run the app; `not-started`: it could, but the app
+ * why (`no-wasm`: the browser has no WebAssembly; `not-started`: it has, but the app
  * failed to start), and only that one.
  */
 export async function expectNoLiveLine(page: Page, why: 'no-wasm' | 'not-started') {
