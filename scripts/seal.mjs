@@ -4,8 +4,9 @@
 //   node scripts/seal.mjs "$TRUNK_STAGING_DIR"
 //
 // - Trunk's loader fetches the wasm by URL; it is given a Request carrying the wasm's
-//   SHA-384 instead, so a changed file is refused. (The JS glue is preloaded with
-//   `integrity` by Trunk already, and imported from that preload.) Where there is no
+//   SHA-384 instead, so a changed file is refused. The JS glue is preloaded with
+//   `integrity` by Trunk, and imported from that preload; as scripts/minify.mjs has
+//   rewritten it since, the hash is taken again here. Where there is no
 //   WebAssembly the loader does not start at all: the page as built stays, and the wasm is
 //   not even downloaded (its preload is added by a line of script only where it can run).
 //   A start that fails says so with the event `nownext-failed` (see scripts/offline-page.js).
@@ -37,6 +38,14 @@ if (!found) {
 const [, base, wasm] = found;
 const integrity = digest('sha384', readFileSync(join(dir, wasm)));
 html = html.replace(loader, `module_or_path: new Request('${base}${wasm}', { integrity: '${integrity}' })`);
+
+// The glue's preload: its integrity as served, after minifying.
+const gluePreload = /(<link rel="modulepreload" href="(?:[^"]*\/)?([^"/]+\.js)"[^>]*integrity=")([^"]*)(")/;
+if (!gluePreload.test(html)) {
+  console.error(`seal: no preload of the JS glue with integrity in ${page}`);
+  process.exit(1);
+}
+html = html.replace(gluePreload, (_, before, glue, _old, after) => `${before}${digest('sha384', readFileSync(join(dir, glue)))}${after}`);
 
 // Without WebAssembly (iOS Lockdown Mode, a JIT-less browser) the loader would only throw:
 // it starts the app where the app can run, and otherwise leaves the page as built, which

@@ -1,0 +1,31 @@
+// Minifies the JS glue wasm-bindgen wrote for a page Trunk has built, in place, with terser:
+// about 40 % of its brotli bytes are names and comments no phone needs (Lighthouse flags it).
+// Its file name keeps Trunk's hash of the unminified glue, which still changes with every
+// change to the glue. Run by scripts/post-build before scripts/seal.mjs, which then writes
+// the integrity of what is served:
+//   node scripts/minify.mjs "$TRUNK_STAGING_DIR"
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { minify } from 'terser';
+
+const dir = process.argv[2];
+if (!dir) {
+  console.error('usage: node scripts/minify.mjs <folder with index.html>');
+  process.exit(2);
+}
+const page = join(dir, 'index.html');
+const glue = readFileSync(page, 'utf8').match(/<link rel="modulepreload" href="(?:[^"]*\/)?([^"/]+\.js)"/);
+if (!glue) {
+  console.error(`minify: no preload of the JS glue in ${page}`);
+  process.exit(1);
+}
+const file = join(dir, glue[1]);
+const source = readFileSync(file, 'utf8');
+// A module: its exports keep their names, only what is inside is renamed.
+const { code } = await minify(source, { module: true, compress: { passes: 2 }, mangle: true, format: { comments: false } });
+if (!code) {
+  console.error(`minify: terser returned nothing for ${file}`);
+  process.exit(1);
+}
+writeFileSync(file, code);
+console.log(`minified ${file}: ${source.length} -> ${code.length} bytes`);
