@@ -65,7 +65,7 @@ html = html.replace(
 );
 
 // Trunk's preload of the wasm becomes a line of script that adds it, as it was, only where
-// WebAssembly is: a phone in Lockdown Mode does not download 100 KB it cannot run. (The
+// WebAssembly is: a phone in Lockdown Mode does not download 90 KB it cannot run. (The
 // glue's preload and import stay static: made dynamic, they put the glue's compiling after
 // the page's parsing, and the live session showed about 65 ms later on Slow 4G.)
 const wasmPreload = /<link rel="preload"[^>]*_bg\.wasm"[^>]*>/;
