@@ -1,5 +1,6 @@
 // Minifies the JS glue wasm-bindgen wrote for a page Trunk has built, in place, with terser:
-// about 40 % of its brotli bytes are names and comments no phone needs (Lighthouse flags it).
+// names and comments no phone needs, over half its bytes and a fifth of them once brotli
+// compresses it (Lighthouse flags it).
 // Its file name keeps Trunk's hash of the unminified glue, which still changes with every
 // change to the glue. Run by scripts/post-build before scripts/seal.mjs, which then writes
 // the integrity of what is served:
