@@ -31,6 +31,22 @@ test('a tick changes only the countdown, progress and clock text', async ({ page
   expect(await row!.evaluate((el) => el.isConnected && el.getAttribute('aria-current'))).toBe('time');
 });
 
+test('the wall clock turns at the minute, not a second before or after', async ({ page }) => {
+  // The meeting's wall time of an instant, at the UTC offset the programme gives the day.
+  const offset = sessions[0].starts.slice(-6);
+  const minutes = (offset[0] === '-' ? -1 : 1) * (Number(offset.slice(1, 3)) * 60 + Number(offset.slice(4)));
+  const wall = (at: number) => new Date(at + minutes * 60_000).toISOString().slice(11, 16);
+  const minute = middleOfPanel1 - (middleOfPanel1 % 60_000);
+  const clock = page.locator('.now-clock-time');
+  await openAt(page, minute - 2000);
+  await expect(clock).toHaveText(wall(minute - 60_000));
+  await page.clock.runFor(1000);
+  await expect(page.locator('.now-bar time.countdown')).toHaveAttribute('datetime', isoDuration((ms(panel1.ends) - minute) / 1000 + 1));
+  await expect(clock).toHaveText(wall(minute - 60_000));
+  await page.clock.runFor(1000);
+  await expect(clock).toHaveText(wall(minute));
+});
+
 test('the countdown is right after the tab was hidden and shown again', async ({ page }) => {
   await openAt(page, middleOfPanel1);
   // Time moves on with no timer firing, as in a throttled background tab.
