@@ -10,6 +10,8 @@
 //   WebAssembly the loader does not start at all: the page as built stays, and the wasm is
 //   not even downloaded (its preload is added by a line of script only where it can run).
 //   A start that fails says so with the event `nownext-failed` (see scripts/offline-page.js).
+// - The page loses its comments, and its styles their indentation; Trunk's seven <style>
+//   elements become one, in the same order.
 // - The policy lists the SHA-256 of each inline <script> and <style>, so no
 //   'unsafe-inline' is needed, and 'wasm-unsafe-eval' only because WebAssembly needs it.
 //   Everything else comes from the page's own origin; nothing from anywhere else.
