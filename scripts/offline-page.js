@@ -30,6 +30,15 @@ async function failed() {
 }
 
 addEventListener('nownext-failed', failed);
+// A fault in the running app aborts its wasm, which throws a WebAssembly.RuntimeError out
+// of whatever timer or event called it; the line over the programme then says so, in the
+// page's language (the app keeps #fault's text in step). Where panics abort at once (the
+// nightly build, scripts/build), no panic hook runs: this is all that sees one.
+const crashed = (error) =>
+  typeof WebAssembly == 'object' && error instanceof WebAssembly.RuntimeError &&
+  document.getElementById('fault')?.removeAttribute('hidden');
+addEventListener('error', (event) => crashed(event.error));
+addEventListener('unhandledrejection', (event) => crashed(event.reason));
 // A refused script (the JS glue) fails its element, which only a capturing listener sees.
 addEventListener('error', (event) => event.target instanceof HTMLScriptElement && failed(), true);
 if ('serviceWorker' in navigator) {

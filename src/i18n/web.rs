@@ -169,8 +169,8 @@ impl I18n {
                 let _ = root.set_attribute("lang", lang.code());
                 let _ = root.set_attribute("dir", lang.dir());
             }
-            // Written while hidden: a panic hook cannot ask for a translation.
-            if let Some(fault) = document.get_element_by_id("fault") {
+            // Written while hidden: a fault cannot ask for a translation.
+            if let Some(fault) = document.get_element_by_id(crate::ui::FAULT_ID) {
                 fault.set_text_content(Some(&self.t(Key::Fault)));
             }
             let title = self.text(&crate::PROGRAMME.meeting.title);

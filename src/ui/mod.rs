@@ -25,6 +25,10 @@ pub use projector::Projector;
 /// The element holding the page as built, which the app removes as it mounts the live page.
 pub const PRERENDERED_ID: &str = "prerendered";
 
+/// The line that says the app stopped on a fault, hidden until then. It is outside the page
+/// as built, so it stays when the app takes over.
+pub const FAULT_ID: &str = "fault";
+
 #[cfg(target_arch = "wasm32")]
 pub use start::{start_phone, start_projector};
 
@@ -40,7 +44,7 @@ mod start {
 
     use crate::PROGRAMME;
     use crate::clock::{Ticker, TimeSource};
-    use crate::i18n::{I18n, Key, Lang};
+    use crate::i18n::{I18n, Lang};
     use crate::settings::{self, Settings};
 
     /// How long a page waits for its language's file before it opens in English.
@@ -115,17 +119,14 @@ mod start {
     }
 
     /// A fault must never leave a blank or frozen page without a word: say so over the
-    /// programme, which stays on screen as last drawn.
+    /// programme, which stays on screen as last drawn. The line is in the page as built, in
+    /// English, and the app keeps it in the page's language (`I18n::follow_in_document`).
+    /// Where panics abort at once (the nightly build) this hook never runs, and the page's
+    /// own script shows the line when the wasm traps (scripts/offline-page.js).
     fn show_fault(info: &std::panic::PanicHookInfo<'_>) {
         web_sys::console::error_1(&format!("nownext: {info}").into());
-        let Some(fault) = document().get_element_by_id("fault") else {
-            return;
-        };
-        // The page keeps the message in its language (see `I18n::follow_in_document`);
-        // a fault before that finds it empty.
-        if fault.text_content().unwrap_or_default().is_empty() {
-            fault.set_text_content(Some(crate::i18n::ENGLISH[Key::Fault as usize]));
+        if let Some(fault) = document().get_element_by_id(super::FAULT_ID) {
+            let _ = fault.remove_attribute("hidden");
         }
-        let _ = fault.remove_attribute("hidden");
     }
 }

@@ -7,11 +7,11 @@
 use chrono::TimeDelta;
 use leptos::prelude::*;
 
-use super::PRERENDERED_ID;
 use super::about::About;
 use super::app::Live;
 use super::day::Day;
 use super::phone::MeetingHeader;
+use super::{FAULT_ID, PRERENDERED_ID};
 use crate::PROGRAMME;
 use crate::i18n::{I18n, Key};
 use crate::programme::Stamp;
@@ -29,6 +29,7 @@ pub fn page() -> String {
         let marked = RwSignal::new(None);
         let i18n = I18n::here();
         view! {
+            <FaultLine />
             <div id=PRERENDERED_ID>
                 <script inner_html=fit_to_reader(opening) />
                 <MeetingHeader still=true />
@@ -52,6 +53,7 @@ pub fn projector_page() -> String {
     render(|| {
         let i18n = I18n::here();
         view! {
+            <FaultLine />
             <div id=PRERENDERED_ID class="pj-still">
                 <script inner_html=fit_to_reader(None) />
                 <p class="no-live">{i18n.t(Key::NoLiveTimes)}</p>
@@ -60,6 +62,13 @@ pub fn projector_page() -> String {
             </div>
         }
     })
+}
+
+/// The line that says the app stopped on a fault: hidden, in English until the app sets
+/// the page's language, so that it has words even for a fault before that.
+#[component]
+fn FaultLine() -> impl IntoView {
+    view! { <div id=FAULT_ID role="alert" hidden>{I18n::here().t(Key::Fault)}</div> }
 }
 
 /// A view as HTML, rendered once outside any effect: untracked, so nothing subscribes (or
@@ -127,6 +136,16 @@ mod tests {
             !html.contains("<!>"),
             "no hydration markers: the app does not hydrate"
         );
+    }
+
+    #[test]
+    fn both_pages_hold_the_fault_line_hidden_in_english_outside_the_page_as_built() {
+        let line = format!(
+            "<div id=\"fault\" role=\"alert\" hidden>{}</div><div id=\"prerendered\"",
+            crate::i18n::ENGLISH[Key::Fault as usize]
+        );
+        assert!(page().starts_with(&line), "{}", page());
+        assert!(projector_page().starts_with(&line), "{}", projector_page());
     }
 
     #[test]

@@ -2,7 +2,7 @@
 // whole day replayed with nothing growing, and hostile addresses. The programme stays on
 // screen through all of them, and the page logs no error (the fixture in support.ts).
 import type { Page } from '@playwright/test';
-import { test, expect, sessions, ms, openAt } from './support';
+import { test, expect, sessions, ms, openAt, openProjector, messages } from './support';
 
 const HOUR = 3_600_000;
 const panel1 = sessions[1];
@@ -130,7 +130,7 @@ for (let start = 0; start < corpus.length; start += CHUNK) {
       // And its first ticks, where a bad speed or delay would show.
       await page.clock.runFor(2000);
       if (await page.locator('.projector').count()) {
-        await expect(page.locator('.pj-title'), address).not.toBeEmpty();
+        await expect(page.locator('.pj-now'), address).not.toBeEmpty();
       } else {
         await expectProgrammeShown(page);
       }
@@ -140,3 +140,35 @@ for (let start = 0; start < corpus.length; start += CHUNK) {
     }
   });
 }
+
+test.describe('a fault that aborts the running app', () => {
+  // A real trap of the wasm, as a panic makes one: the app's allocator asked for more than
+  // memory can hold aborts, inside an event listener, as a tap on a button would call the
+  // app; the browser reports its RuntimeError as uncaught.
+  test.use({ expectedErrors: [/unreachable/] });
+
+  for (const [name, lang, projector] of [['the phone', 'en', false], ['the phone in French', 'fr', false], ['the projector', 'en', true]] as const) {
+    test(`on ${name}, says so over the programme, in the page's language`, async ({ page }) => {
+      await page.addInitScript(() =>
+        addEventListener('TrunkApplicationStarted', (event) => {
+          (window as unknown as { app: unknown }).app = (event as CustomEvent).detail.wasm;
+        }),
+      );
+      const query = lang === 'en' ? '' : `?lang=${lang}`;
+      if (projector) await openProjector(page, noon, query);
+      else await openAt(page, noon, query);
+      const fault = page.locator('#fault');
+      await expect(fault).toBeHidden();
+      await page.evaluate(() => {
+        const app = (window as unknown as { app: { __wbindgen_malloc: (size: number, align: number) => number } }).app;
+        const target = new EventTarget();
+        target.addEventListener('tap', () => app.__wbindgen_malloc(0xfffffff8, 8));
+        target.dispatchEvent(new Event('tap'));
+      });
+      await expect(fault).toBeVisible();
+      await expect(fault).toHaveText(messages(lang).fault as string);
+      if (!projector) await expectProgrammeShown(page);
+      else await expect(page.locator('.pj-now')).toBeVisible();
+    });
+  }
+});
