@@ -83,10 +83,6 @@ mod start {
         let lang = I18n::initial(settings.lang);
         let i18n = I18n::new(settings.lang, pin_choice);
         let mount = move || {
-            // The page as built gives way to the live one, in the same frame and layout.
-            if let Some(built) = document().get_element_by_id(super::PRERENDERED_ID) {
-                built.remove();
-            }
             leptos::mount::mount_to_body(move || {
                 provide_context(i18n);
                 i18n.follow_in_document();
@@ -96,6 +92,12 @@ mod start {
                     <Announcer live />
                 }
             });
+            // The page as built gives way to the live one, in the same frame and layout;
+            // only once that is built, so an app that fails while building leaves the
+            // programme on screen, with the line that says live times could not start.
+            if let Some(built) = document().get_element_by_id(super::PRERENDERED_ID) {
+                built.remove();
+            }
         };
         if lang == Lang::ORIGINAL {
             mount();

@@ -3,6 +3,7 @@
 // screen through all of them, and the page logs no error (the fixture in support.ts).
 import type { Page } from '@playwright/test';
 import { test, expect, sessions, ms, openAt, openProjector, messages } from './support';
+import { expectNoLiveLine, expectWholeProgramme } from './programme';
 
 const HOUR = 3_600_000;
 const panel1 = sessions[1];
@@ -171,4 +172,26 @@ test.describe('a fault that aborts the running app', () => {
       else await expect(page.locator('.pj-now')).toBeVisible();
     });
   }
+});
+
+test.describe('an app that fails while building its page', () => {
+  test.use({ expectedErrors: [/could not start/] });
+
+  test('leaves the whole programme on screen and says live times could not start', async ({ page }) => {
+    // The browser refuses the live page's elements: the renderer's unwrap panics, and the
+    // panic aborts the app in the middle of its first render. (The page's own script adds
+    // the wasm's preload, a <link>, which is let through.)
+    await page.addInitScript(() => {
+      const real = Document.prototype.createElement;
+      Document.prototype.createElement = function (this: Document, tag: string, options?: ElementCreationOptions) {
+        if (tag !== 'link') throw new Error('no elements for the live page');
+        return real.call(this, tag, options);
+      } as typeof real;
+    });
+    await page.goto('/');
+    await expect(page.locator('html')).toHaveClass(/failed/);
+    await expect(page.locator('#prerendered')).toBeVisible();
+    await expectWholeProgramme(page);
+    await expectNoLiveLine(page, 'not-started');
+  });
 });
