@@ -12,7 +12,7 @@ import { parse } from 'smol-toml';
 // Issue #5 asks for 80,000: this is a guard against growth, not that target, which the
 // benchmark reports (`npm run bench`) and the bundle does not reach yet.
 // Built with nightly, which rebuilds the standard library (scripts/build), a first visit
-// measured 102,954 B and Russian adds 3,415: 110,000 holds that with room for a small
+// measured 103,047 B and Russian adds 3,415: 110,000 holds that with room for a small
 // change. `NOWNEXT_NIGHTLY=1` is how scripts/setup says nightly builds the wasm; without it,
 // the budget is that of a stable build, about 15 KB more.
 export const BUDGET_BROTLI_BYTES = process.env.NOWNEXT_NIGHTLY === '1' ? 110_000 : 125_000;
