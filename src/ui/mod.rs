@@ -69,7 +69,7 @@ mod start {
     /// `pin_choice`: a language picked on this page goes into its address (the projector's,
     /// so its QR code passes it on).
     fn start<V: IntoView + 'static>(pin_choice: bool, page: fn(Settings, Live) -> V) {
-        std::panic::set_hook(Box::new(show_fault));
+        std::panic::set_hook(Box::new(log_panic));
         let query = window().location().search().unwrap_or_default();
         let settings = settings::parse(&query, &PROGRAMME);
         let real_now = js_sys::Date::now();
@@ -120,15 +120,11 @@ mod start {
         });
     }
 
-    /// A fault must never leave a blank or frozen page without a word: say so over the
-    /// programme, which stays on screen as last drawn. The line is in the page as built, in
-    /// English, and the app keeps it in the page's language (`I18n::follow_in_document`).
-    /// Where panics abort at once (the nightly build) this hook never runs, and the page's
-    /// own script shows the line when the wasm traps (scripts/offline-page.js).
-    fn show_fault(info: &std::panic::PanicHookInfo<'_>) {
+    /// Says what a panic was, for whoever opens the console. The reader's line over the
+    /// programme is shown by the page's own script when the wasm traps, as every panic ends
+    /// (scripts/offline-page.js), in every build: where panics abort at once (the nightly
+    /// build) this hook never runs at all.
+    fn log_panic(info: &std::panic::PanicHookInfo<'_>) {
         web_sys::console::error_1(&format!("nownext: {info}").into());
-        if let Some(fault) = document().get_element_by_id(super::FAULT_ID) {
-            let _ = fault.remove_attribute("hidden");
-        }
     }
 }
