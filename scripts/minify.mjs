@@ -7,26 +7,35 @@
 //   node scripts/minify.mjs "$TRUNK_STAGING_DIR"
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { minify } from 'terser';
 
-const dir = process.argv[2];
-if (!dir) {
-  console.error('usage: node scripts/minify.mjs <folder with index.html>');
-  process.exit(2);
+/** The glue `source`, minified. A module: its exports keep their names, only what is inside
+ * is renamed, and what nothing reaches goes (scripts/prune.mjs reads it so). */
+export async function minifyGlue(source) {
+  const { code } = await minify(source, { module: true, compress: { passes: 2 }, mangle: true, format: { comments: false } });
+  return code;
 }
-const page = join(dir, 'index.html');
-const glue = readFileSync(page, 'utf8').match(/<link rel="modulepreload" href="(?:[^"]*\/)?([^"/]+\.js)"/);
-if (!glue) {
-  console.error(`minify: no preload of the JS glue in ${page}`);
-  process.exit(1);
+
+if (import.meta.url === pathToFileURL(process.argv[1]).href) {
+  const dir = process.argv[2];
+  if (!dir) {
+    console.error('usage: node scripts/minify.mjs <folder with index.html>');
+    process.exit(2);
+  }
+  const page = join(dir, 'index.html');
+  const glue = readFileSync(page, 'utf8').match(/<link rel="modulepreload" href="(?:[^"]*\/)?([^"/]+\.js)"/);
+  if (!glue) {
+    console.error(`minify: no preload of the JS glue in ${page}`);
+    process.exit(1);
+  }
+  const file = join(dir, glue[1]);
+  const source = readFileSync(file, 'utf8');
+  const code = await minifyGlue(source);
+  if (!code) {
+    console.error(`minify: terser returned nothing for ${file}`);
+    process.exit(1);
+  }
+  writeFileSync(file, code);
+  console.log(`minified ${file}: ${source.length} -> ${code.length} bytes`);
 }
-const file = join(dir, glue[1]);
-const source = readFileSync(file, 'utf8');
-// A module: its exports keep their names, only what is inside is renamed.
-const { code } = await minify(source, { module: true, compress: { passes: 2 }, mangle: true, format: { comments: false } });
-if (!code) {
-  console.error(`minify: terser returned nothing for ${file}`);
-  process.exit(1);
-}
-writeFileSync(file, code);
-console.log(`minified ${file}: ${source.length} -> ${code.length} bytes`);

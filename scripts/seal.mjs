@@ -83,6 +83,8 @@ if (missing.length) {
   console.error(`seal: the wasm's preload in ${page} lacks ${missing.join(', ')} (or has it unquoted)`);
   process.exit(1);
 }
+// The wasm's integrity as served: scripts/prune.mjs changed the file after Trunk wrote its own.
+attributes.integrity = integrity;
 html = html.replace(
   wasmPreload,
   `<script>if (typeof WebAssembly == "object") {\nconst link = document.createElement("link");\n` +

@@ -1,5 +1,6 @@
 // The bytes a first visit costs, brotli-compressed as a server would send them, and what
 // the six languages add. `npm run bench` prints the same figures per file.
+import { readdirSync, readFileSync } from 'node:fs';
 import { test, expect } from '@playwright/test';
 import {
   BUDGET_BROTLI_BYTES,
@@ -29,3 +30,27 @@ test(`a first visit costs at most ${BUDGET_BROTLI_BYTES} bytes brotli, in any la
 test(`the six languages' words cost at most ${LANGUAGES_BUDGET_BROTLI_BYTES} bytes brotli together`, () => {
   expect(sum(languages())).toBeLessThanOrEqual(LANGUAGES_BUDGET_BROTLI_BYTES);
 });
+
+// Every export is code a phone downloads. Leptos brings wasm-streams, whose classes the glue
+// would export and whose functions the wasm would keep, for streams this app never makes:
+// scripts/prune.mjs takes them out.
+for (const dir of ['dist', 'dist/projector']) {
+  test(`${dir}: the glue exports only its loader, and the wasm only what the glue calls`, () => {
+    const files = readdirSync(dir);
+    const glueFile = files.find((f) => /-[0-9a-f]+\.js$/.test(f));
+    const wasmFile = files.find((f) => f.endsWith('_bg.wasm'));
+    expect(glueFile && wasmFile).toBeTruthy();
+    const glue = readFileSync(`${dir}/${glueFile}`, 'utf8');
+    const named = [...glue.matchAll(/export\s*\{([^}]*)\}/g)].flatMap((m) =>
+      m[1].split(',').map((item) => item.trim().split(/\s+as\s+/).pop()),
+    );
+    const declared = [...glue.matchAll(/export\s+(?:async\s+)?(?:function|class|const|let|var)\s+([\w$]+)/g)].map((m) => m[1]);
+    // `start` is the app's entry point, which wasm-bindgen exports as well as runs.
+    expect([...named, ...declared].sort()).toEqual(['default', 'initSync', 'start']);
+    const wasm = new WebAssembly.Module(readFileSync(`${dir}/${wasmFile}`));
+    const uncalled = WebAssembly.Module.exports(wasm)
+      .map((e) => e.name)
+      .filter((name) => !new RegExp(`\\.${name.replace(/\$/g, '\\$')}\\b`).test(glue));
+    expect(uncalled).toEqual([]);
+  });
+}
