@@ -6,9 +6,9 @@
 // the integrity of what is served:
 //   node scripts/minify.mjs "$TRUNK_STAGING_DIR"
 import { readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { minify } from 'terser';
+import { pageFiles } from './page-files.mjs';
 
 /** The glue `source`, minified. A module: its exports keep their names, only what is inside
  * is renamed, and what nothing reaches goes (scripts/prune.mjs reads it so). */
@@ -23,13 +23,13 @@ if (import.meta.url === pathToFileURL(process.argv[1]).href) {
     console.error('usage: node scripts/minify.mjs <folder with index.html>');
     process.exit(2);
   }
-  const page = join(dir, 'index.html');
-  const glue = readFileSync(page, 'utf8').match(/<link rel="modulepreload" href="(?:[^"]*\/)?([^"/]+\.js)"/);
-  if (!glue) {
-    console.error(`minify: no preload of the JS glue in ${page}`);
+  let file;
+  try {
+    file = pageFiles(dir).glue;
+  } catch (error) {
+    console.error(`minify: ${error.message}`);
     process.exit(1);
   }
-  const file = join(dir, glue[1]);
   const source = readFileSync(file, 'utf8');
   const code = await minifyGlue(source);
   if (!code) {

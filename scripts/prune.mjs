@@ -18,6 +18,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { brotliCompressSync } from 'node:zlib';
 import { minifyGlue } from './minify.mjs';
+import { pageFiles } from './page-files.mjs';
 
 // What the wasm may use: what Rust's wasm32 target enables, as Trunk's wasm-opt reads it.
 const FEATURES = ['bulk-memory', 'mutable-globals', 'nontrapping-float-to-int', 'sign-ext', 'reference-types', 'multivalue']
@@ -34,11 +35,13 @@ const fail = (message) => {
   console.error(`prune: ${message}`);
   process.exit(1);
 };
-const page = join(dir, 'index.html');
-const found = readFileSync(page, 'utf8').match(/<link rel="modulepreload" href="(?:[^"]*\/)?([^"/]+)\.js"/);
-if (!found) fail(`no preload of the JS glue in ${page}`);
-const glueFile = join(dir, `${found[1]}.js`);
-const wasmFile = join(dir, `${found[1]}_bg.wasm`);
+let files;
+try {
+  files = pageFiles(dir);
+} catch (error) {
+  fail(error.message);
+}
+const { glue: glueFile, wasm: wasmFile } = files;
 const glue = readFileSync(glueFile, 'utf8');
 const wasm = readFileSync(wasmFile);
 

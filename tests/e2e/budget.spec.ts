@@ -2,6 +2,7 @@
 // the six languages add. `npm run bench` prints the same figures per file.
 import { readdirSync, readFileSync } from 'node:fs';
 import { test, expect } from '@playwright/test';
+import { renameWasm } from '../../scripts/wasm-names.mjs';
 import {
   BUDGET_BROTLI_BYTES,
   LANGUAGES_BUDGET_BROTLI_BYTES,
@@ -54,3 +55,34 @@ for (const dir of ['dist', 'dist/projector']) {
     expect(uncalled).toEqual([]);
   });
 }
+
+// The names the wasm and the glue share are a letter or two (scripts/shorten.mjs), but for
+// the exports pages and tests call by name.
+test('the wasm imports and its closure shims have short names; the others keep theirs', () => {
+  const dir = 'dist';
+  const wasmFile = readdirSync(dir).find((f) => f.endsWith('_bg.wasm'))!;
+  const wasm = new WebAssembly.Module(readFileSync(`${dir}/${wasmFile}`));
+  const imports = WebAssembly.Module.imports(wasm);
+  expect(imports.length).toBeGreaterThan(50);
+  for (const { module, name } of imports) {
+    expect(module).toMatch(/^[a-zA-Z]{1,2}$/);
+    expect(name).toMatch(/^[a-zA-Z]{1,2}$/);
+  }
+  const exports = WebAssembly.Module.exports(wasm).map((e) => e.name);
+  expect(exports).toEqual(expect.arrayContaining(['memory', '__wbindgen_malloc', '__wbindgen_start', 'start']));
+  expect(exports.filter((name) => name.startsWith('wasm_bindgen_'))).toEqual([]);
+});
+
+test('renaming a wasm changes its names and not one other byte', () => {
+  const wasmFile = readdirSync('dist').find((f) => f.endsWith('_bg.wasm'))!;
+  const bytes = readFileSync(`dist/${wasmFile}`);
+  const same = (name: string) => name;
+  expect(renameWasm(bytes, { module: same, import: same, export: same }).equals(bytes)).toBe(true);
+  const long = (name: string) => `${name}_with_a_name_longer_than_127_bytes_${'x'.repeat(128)}`;
+  const renamed = renameWasm(bytes, { module: long, import: long, export: long });
+  const module = new WebAssembly.Module(renamed);
+  expect(WebAssembly.Module.imports(module).every((i) => i.name.endsWith('x'.repeat(128)))).toBe(true);
+  expect(WebAssembly.Module.exports(module).map((e) => e.name)).toContain(long('memory'));
+  const back = (name: string) => name.replace(/_with_a_name_longer_than_127_bytes_x+$/, '');
+  expect(renameWasm(renamed, { module: back, import: back, export: back }).equals(bytes)).toBe(true);
+});

@@ -1,0 +1,16 @@
+// The JS glue and the wasm of a page Trunk has built, found through the glue's preload:
+// `<link rel="modulepreload" href="./nownext-<hash>.js">`, and `nownext-<hash>_bg.wasm`.
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+/** `{ glue, wasm }`: the paths of the page's files in `dir`, or an error thrown. */
+export function pageFiles(dir) {
+  const page = join(dir, 'index.html');
+  const found = readFileSync(page, 'utf8').match(/<link rel="modulepreload" href="(?:[^"]*\/)?([^"/]+)\.js"/);
+  if (!found) throw new Error(`no preload of the JS glue in ${page}`);
+  const files = { glue: join(dir, `${found[1]}.js`), wasm: join(dir, `${found[1]}_bg.wasm`) };
+  for (const file of Object.values(files)) {
+    if (!existsSync(file)) throw new Error(`${page} preloads ${files.glue}, but there is no ${file}`);
+  }
+  return files;
+}

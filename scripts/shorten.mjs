@@ -1,0 +1,96 @@
+// Shortens the names a page's wasm and its JS glue share, in place: each import's module
+// and name (wasm-bindgen's `__wbg_set_textContent_0177b2a6d9293c2c`, a hash in each that
+// no compressor can shrink, written once in the wasm and once in the glue) and the exported
+// closure shims (`wasm_bindgen_7fe8…___convert__closures_____invoke___…`, up to 300
+// characters). The exports pages and tests call by name (`memory`, `__wbindgen_malloc`…)
+// keep theirs. Every name is replaced where the glue has it, exactly once per import (its
+// key in the import object) and at least once per export (`wasm.<name>`), or the build
+// stops. (The glue's JS functions named after the shims are renamed by the minifier.)
+// Run by scripts/post-build after scripts/prune.mjs, before scripts/minify.mjs:
+//   node scripts/shorten.mjs "$TRUNK_STAGING_DIR"
+import { readFileSync, writeFileSync } from 'node:fs';
+import { brotliCompressSync } from 'node:zlib';
+import { pageFiles } from './page-files.mjs';
+import { renameWasm } from './wasm-names.mjs';
+
+const SHIM = /^wasm_bindgen_[0-9a-f]+___convert__closures_/;
+const LETTERS = 'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ';
+
+const dir = process.argv[2];
+if (!dir) {
+  console.error('usage: node scripts/shorten.mjs <folder with index.html>');
+  process.exit(2);
+}
+const fail = (message) => {
+  console.error(`shorten: ${message}`);
+  process.exit(1);
+};
+
+/** Short names in order: a…Z, then aa, ab… */
+function* shortNames() {
+  for (let length = 1; ; length++) {
+    const digits = Array(length).fill(0);
+    for (;;) {
+      yield digits.map((d) => LETTERS[d]).join('');
+      let i = length - 1;
+      while (i >= 0 && ++digits[i] === LETTERS.length) digits[i--] = 0;
+      if (i < 0) break;
+    }
+  }
+}
+
+/** Renames through `map`, giving each new name the next short one. */
+const renamer = (map) => {
+  const next = shortNames();
+  return (name) => {
+    if (!map.has(name)) map.set(name, next.next().value);
+    return map.get(name);
+  };
+};
+
+const escape = (text) => text.replace(/[$.*+?()[\]{}|\\^]/g, '\\$&');
+const count = (text, pattern) => (text.match(pattern) ?? []).length;
+
+let files;
+try {
+  files = pageFiles(dir);
+} catch (error) {
+  fail(error.message);
+}
+const wasm = readFileSync(files.wasm);
+let glue = readFileSync(files.glue, 'utf8');
+const modules = new Map();
+const imports = new Map();
+const exports = new Map();
+const shortImport = renamer(imports);
+const shortExport = renamer(exports);
+const renamed = renameWasm(wasm, {
+  module: renamer(modules),
+  import: shortImport,
+  export: (name) => (SHIM.test(name) ? shortExport(name) : name),
+});
+
+// The import object: `"./nownext_bg.js": import0`, whose entries are `        name: …` lines.
+for (const [from, to] of modules) {
+  const key = new RegExp(`^( {8})"${escape(from)}": `, 'm');
+  if (count(glue, new RegExp(key.source, 'gm')) !== 1) fail(`the module ${from} is not once a key in ${files.glue}`);
+  glue = glue.replace(key, `$1"${to}": `);
+}
+for (const [from, to] of imports) {
+  const key = new RegExp(`^( {8})${escape(from)}: `, 'm');
+  if (count(glue, new RegExp(key.source, 'gm')) !== 1) fail(`the import ${from} is not once a key in ${files.glue}`);
+  glue = glue.replace(key, `$1${to}: `);
+}
+for (const [from, to] of exports) {
+  const call = new RegExp(`\\bwasm\\.${escape(from)}\\b`, 'g');
+  if (!count(glue, call)) fail(`${files.glue} never calls the export ${from}`);
+  glue = glue.replace(call, `wasm.${to}`);
+}
+new WebAssembly.Module(renamed);
+writeFileSync(files.wasm, renamed);
+writeFileSync(files.glue, glue);
+const br = (bytes) => brotliCompressSync(bytes).length;
+console.log(
+  `shortened ${modules.size} module, ${imports.size} import and ${exports.size} export names: ` +
+    `${files.wasm} ${wasm.length} -> ${renamed.length} bytes (brotli ${br(wasm)} -> ${br(renamed)})`,
+);
