@@ -109,6 +109,20 @@ for (const [path, dist, bin] of [['/', 'dist', 'nownext'], ['/projector/', 'dist
   });
 }
 
+// Hashed names are cached forever (README), so a name must change whenever what is served
+// under it does, the build steps after Trunk included (scripts/name-by-content.mjs).
+for (const [dist, bin] of [['dist', 'nownext'], ['dist/projector', 'projector']]) {
+  test(`${dist}: the glue and the wasm are named after their content as served`, () => {
+    const html = readFileSync(`${dist}/index.html`, 'utf8');
+    const name = html.match(new RegExp(`<link rel="modulepreload" href="\\./(${bin}-[0-9a-f]{16})\\.js"`))![1];
+    const hash = createHash('sha256')
+      .update(readFileSync(`${dist}/${name}.js`))
+      .update(readFileSync(`${dist}/${name}_bg.wasm`))
+      .digest('hex');
+    expect(name).toBe(`${bin}-${hash.slice(0, 16)}`);
+  });
+}
+
 test.describe('a changed file', () => {
   // On a clock other than the meeting's, where the page as built keeps a line in each row for
   // the reader's own times, which a failed start gives back.
