@@ -13,7 +13,9 @@ import { brotliCompressSync } from 'node:zlib';
 import { pageFiles } from './page-files.mjs';
 import { renameWasm } from './wasm-names.mjs';
 
-const SHIM = /^wasm_bindgen_[0-9a-f]+___convert__closures_/;
+// The closure shims as nightly's symbol mangling names them, and as stable's does
+// (`wasm_bindgen__convert__closures_____invoke__h<hash>`).
+const SHIM = /^wasm_bindgen_\w*?_convert__closures_/;
 const LETTERS = 'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ';
 
 const dir = process.argv[2];
