@@ -8,7 +8,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { minify } from 'terser';
-import { pageFiles } from './page-files.mjs';
+import { stepArguments } from './page-files.mjs';
 
 /** The glue `source`, minified. A module: its exports keep their names, only what is inside
  * is renamed, and what nothing reaches goes (scripts/prune.mjs reads it so). */
@@ -18,24 +18,10 @@ export async function minifyGlue(source) {
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1]).href) {
-  const dir = process.argv[2];
-  if (!dir) {
-    console.error('usage: node scripts/minify.mjs <folder with index.html>');
-    process.exit(2);
-  }
-  let file;
-  try {
-    file = pageFiles(dir).glue;
-  } catch (error) {
-    console.error(`minify: ${error.message}`);
-    process.exit(1);
-  }
+  const { glue: file, fail } = stepArguments('minify');
   const source = readFileSync(file, 'utf8');
   const code = await minifyGlue(source);
-  if (!code) {
-    console.error(`minify: terser returned nothing for ${file}`);
-    process.exit(1);
-  }
+  if (!code) fail(`terser returned nothing for ${file}`);
   writeFileSync(file, code);
   console.log(`minified ${file}: ${source.length} -> ${code.length} bytes`);
 }

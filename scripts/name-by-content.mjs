@@ -8,23 +8,10 @@
 import { createHash } from 'node:crypto';
 import { readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
-import { pageFiles } from './page-files.mjs';
+import { stepArguments } from './page-files.mjs';
 
-const dir = process.argv[2];
-if (!dir) {
-  console.error('usage: node scripts/name-by-content.mjs <folder with index.html>');
-  process.exit(2);
-}
-const fail = (message) => {
-  console.error(`name-by-content: ${message}`);
-  process.exit(1);
-};
-let files;
-try {
-  files = pageFiles(dir);
-} catch (error) {
-  fail(error.message);
-}
+const files = stepArguments('name-by-content');
+const { dir, fail } = files;
 const old = basename(files.glue, '.js');
 const found = old.match(/^(.+)-[0-9a-f]{16}$/);
 if (!found) fail(`${files.glue} is not named <name>-<16 hex digits>.js, as Trunk names it`);

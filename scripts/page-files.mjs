@@ -14,3 +14,24 @@ export function pageFiles(dir) {
   }
   return files;
 }
+
+/**
+ * For a build step run as `node scripts/<tool>.mjs <folder>`: the folder, its page's glue
+ * and wasm, and `fail`, which says what went wrong and stops the build.
+ */
+export function stepArguments(tool) {
+  const fail = (message) => {
+    console.error(`${tool}: ${message}`);
+    process.exit(1);
+  };
+  const dir = process.argv[2];
+  if (!dir) {
+    console.error(`usage: node scripts/${tool}.mjs <folder with index.html>`);
+    process.exit(2);
+  }
+  try {
+    return { dir, ...pageFiles(dir), fail };
+  } catch (error) {
+    return fail(error.message);
+  }
+}

@@ -18,7 +18,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { brotliCompressSync } from 'node:zlib';
 import { minifyGlue } from './minify.mjs';
-import { pageFiles } from './page-files.mjs';
+import { stepArguments } from './page-files.mjs';
 
 // What the wasm may use: what Rust's wasm32 target enables, as Trunk's wasm-opt reads it.
 const FEATURES = ['bulk-memory', 'mutable-globals', 'nontrapping-float-to-int', 'sign-ext', 'reference-types', 'multivalue']
@@ -26,22 +26,7 @@ const FEATURES = ['bulk-memory', 'mutable-globals', 'nontrapping-float-to-int', 
 // wasm-streams' exported classes (wasm-streams 0.5, through server_fn).
 const UNUSED_CLASSES = ['IntoUnderlyingByteSource', 'IntoUnderlyingSink', 'IntoUnderlyingSource'];
 
-const dir = process.argv[2];
-if (!dir) {
-  console.error('usage: node scripts/prune.mjs <folder with index.html>');
-  process.exit(2);
-}
-const fail = (message) => {
-  console.error(`prune: ${message}`);
-  process.exit(1);
-};
-let files;
-try {
-  files = pageFiles(dir);
-} catch (error) {
-  fail(error.message);
-}
-const { glue: glueFile, wasm: wasmFile } = files;
+const { glue: glueFile, wasm: wasmFile, fail } = stepArguments('prune');
 const glue = readFileSync(glueFile, 'utf8');
 const wasm = readFileSync(wasmFile);
 

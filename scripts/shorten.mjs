@@ -10,23 +10,13 @@
 //   node scripts/shorten.mjs "$TRUNK_STAGING_DIR"
 import { readFileSync, writeFileSync } from 'node:fs';
 import { brotliCompressSync } from 'node:zlib';
-import { pageFiles } from './page-files.mjs';
+import { stepArguments } from './page-files.mjs';
 import { renameWasm } from './wasm-names.mjs';
 
 // The closure shims as nightly's symbol mangling names them, and as stable's does
 // (`wasm_bindgen__convert__closures_____invoke__h<hash>`).
 const SHIM = /^wasm_bindgen_\w*?_convert__closures_/;
 const LETTERS = 'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ';
-
-const dir = process.argv[2];
-if (!dir) {
-  console.error('usage: node scripts/shorten.mjs <folder with index.html>');
-  process.exit(2);
-}
-const fail = (message) => {
-  console.error(`shorten: ${message}`);
-  process.exit(1);
-};
 
 /** Short names in order: a…Z, then aa, ab… */
 function* shortNames() {
@@ -53,12 +43,8 @@ const renamer = (map) => {
 const escape = (text) => text.replace(/[$.*+?()[\]{}|\\^]/g, '\\$&');
 const count = (text, pattern) => (text.match(pattern) ?? []).length;
 
-let files;
-try {
-  files = pageFiles(dir);
-} catch (error) {
-  fail(error.message);
-}
+const files = stepArguments('shorten');
+const { fail } = files;
 const wasm = readFileSync(files.wasm);
 let glue = readFileSync(files.glue, 'utf8');
 const modules = new Map();
