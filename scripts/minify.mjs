@@ -5,8 +5,8 @@
 // change to the glue. Run by scripts/post-build before scripts/seal.mjs, which then writes
 // the integrity of what is served:
 //   node scripts/minify.mjs "$TRUNK_STAGING_DIR"
-import { readFileSync, writeFileSync } from 'node:fs';
-import { pathToFileURL } from 'node:url';
+import { readFileSync, realpathSync, writeFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { minify } from 'terser';
 import { stepArguments } from './page-files.mjs';
 
@@ -17,7 +17,8 @@ export async function minifyGlue(source) {
   return code;
 }
 
-if (import.meta.url === pathToFileURL(process.argv[1]).href) {
+// Run as a script, not imported (by scripts/prune.mjs); through symlinks too.
+if (fileURLToPath(import.meta.url) === realpathSync(process.argv[1])) {
   const { glue: file, fail } = stepArguments('minify');
   const source = readFileSync(file, 'utf8');
   const code = await minifyGlue(source);

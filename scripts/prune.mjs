@@ -66,48 +66,46 @@ const module = new WebAssembly.Module(wasm);
 const exports = WebAssembly.Module.exports(module).map((e) => e.name);
 const imports = WebAssembly.Module.imports(module).map((i) => i.name);
 const work = mkdtempSync(join(tmpdir(), 'prune-'));
-try {
-  let pruned;
-  let roots;
-  const gone = new Set();
-  for (;;) {
-    const minified = await minifyGlue(kept());
-    if (!minified) fail(`terser returned nothing for ${glueFile}`);
-    const called = (name) => new RegExp(`\\.${name.replace(/\$/g, '\\$')}\\b`).test(minified);
-    roots = exports.filter(called);
-    if (!roots.includes('__wbindgen_start') || !roots.includes('memory')) {
-      fail(`the minified ${glueFile} calls neither __wbindgen_start nor memory: not the glue this script knows`);
-    }
-    const graph = join(work, 'graph.json');
-    writeFileSync(graph, JSON.stringify([
-      { name: 'glue', root: true, reaches: roots.map((name) => `export ${name}`) },
-      ...roots.map((name) => ({ name: `export ${name}`, export: name })),
-    ]));
-    const out = join(work, 'pruned.wasm');
-    execFileSync('wasm-metadce', [...FEATURES, wasmFile, '--graph-file', graph, '-o', out], { stdio: ['ignore', 'ignore', 'inherit'] });
-    pruned = readFileSync(out);
-    const stillImported = new Set(WebAssembly.Module.imports(new WebAssembly.Module(pruned)).map((i) => i.name));
-    const newlyGone = imports.filter((name) => !stillImported.has(name) && !gone.has(name));
-    if (!newlyGone.length) break;
-    for (const name of newlyGone) {
-      gone.add(name);
-      const start = lines.findIndex((line) => line.startsWith(`        ${name}: `));
-      if (start < 0) fail(`no entry for the import ${name} in ${glueFile}`);
-      // Up to the next entry, or the end of the object.
-      let end = start + 1;
-      while (end < lines.length && !/^ {8}[\w$]+: |^ {4}\};$/.test(lines[end])) end++;
-      take(start, end - 1);
-    }
+// Removed however the script ends: fail() exits at once.
+process.on('exit', () => rmSync(work, { recursive: true, force: true }));
+let pruned;
+let roots;
+const gone = new Set();
+for (;;) {
+  const minified = await minifyGlue(kept());
+  if (!minified) fail(`terser returned nothing for ${glueFile}`);
+  const called = (name) => new RegExp(`\\.${name.replace(/\$/g, '\\$')}\\b`).test(minified);
+  roots = exports.filter(called);
+  if (!roots.includes('__wbindgen_start') || !roots.includes('memory')) {
+    fail(`the minified ${glueFile} calls neither __wbindgen_start nor memory: not the glue this script knows`);
   }
-  const text = kept();
-  writeFileSync(glueFile, text);
-  writeFileSync(wasmFile, pruned);
-  const br = (bytes) => brotliCompressSync(bytes).length;
-  console.log(
-    `pruned ${classes} classes, ${exports.length - roots.length} exports and ${gone.size} imports: ` +
-      `${wasmFile} ${wasm.length} -> ${pruned.length} bytes (brotli ${br(wasm)} -> ${br(pruned)}), ` +
-      `${glueFile} ${glue.length} -> ${text.length} bytes`,
-  );
-} finally {
-  rmSync(work, { recursive: true, force: true });
+  const graph = join(work, 'graph.json');
+  writeFileSync(graph, JSON.stringify([
+    { name: 'glue', root: true, reaches: roots.map((name) => `export ${name}`) },
+    ...roots.map((name) => ({ name: `export ${name}`, export: name })),
+  ]));
+  const out = join(work, 'pruned.wasm');
+  execFileSync('wasm-metadce', [...FEATURES, wasmFile, '--graph-file', graph, '-o', out], { stdio: ['ignore', 'ignore', 'inherit'] });
+  pruned = readFileSync(out);
+  const stillImported = new Set(WebAssembly.Module.imports(new WebAssembly.Module(pruned)).map((i) => i.name));
+  const newlyGone = imports.filter((name) => !stillImported.has(name) && !gone.has(name));
+  if (!newlyGone.length) break;
+  for (const name of newlyGone) {
+    gone.add(name);
+    const start = lines.findIndex((line) => line.startsWith(`        ${name}: `));
+    if (start < 0) fail(`no entry for the import ${name} in ${glueFile}`);
+    // Up to the next entry, or the end of the object.
+    let end = start + 1;
+    while (end < lines.length && !/^ {8}[\w$]+: |^ {4}\};$/.test(lines[end])) end++;
+    take(start, end - 1);
+  }
 }
+const text = kept();
+writeFileSync(glueFile, text);
+writeFileSync(wasmFile, pruned);
+const br = (bytes) => brotliCompressSync(bytes).length;
+console.log(
+  `pruned ${classes} classes, ${exports.length - roots.length} exports and ${gone.size} imports: ` +
+    `${wasmFile} ${wasm.length} -> ${pruned.length} bytes (brotli ${br(wasm)} -> ${br(pruned)}), ` +
+    `${glueFile} ${glue.length} -> ${text.length} bytes`,
+);

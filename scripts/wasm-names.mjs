@@ -36,6 +36,7 @@ const encodeName = (name) => {
 
 function name(bytes, at) {
   const [length, start] = leb(bytes, at);
+  if (start + length > bytes.length) throw new Error('wasm: a name runs past the end of the module');
   return [bytes.subarray(start, start + length).toString('utf8'), start + length];
 }
 
@@ -67,6 +68,7 @@ function sections(bytes) {
   while (at < bytes.length) {
     const id = bytes[at];
     const [size, start] = leb(bytes, at + 1);
+    if (start + size > bytes.length) throw new Error(`wasm: section ${id} runs past the end of the module`);
     found.push({ id, header: at, start, end: start + size });
     at = start + size;
   }
