@@ -22,6 +22,11 @@ pub fn path(text: &str) -> Option<(String, i32)> {
         true,
     )
     .ok()?;
+    Some(draw(&code))
+}
+
+/// The SVG path of `code`'s dark modules, and its size with the quiet zone.
+fn draw(code: &QrCode) -> (String, i32) {
     let size = code.size();
     let mut d = String::new();
     for y in 0..size {
@@ -31,7 +36,7 @@ pub fn path(text: &str) -> Option<(String, i32)> {
             }
         }
     }
-    Some((d, size + 2 * QUIET))
+    (d, size + 2 * QUIET)
 }
 
 /// `text` as a QR code, redrawn when it changes.
@@ -65,16 +70,11 @@ mod tests {
     use super::*;
     use proptest::prelude::*;
 
-    /// The modules of `text`'s code as `QrCode::encode_text` draws them.
+    /// `text`'s code as `QrCode::encode_text` makes it, drawn as the page draws its own.
     fn by_encode_text(text: &str) -> Option<(String, i32)> {
-        let code = QrCode::encode_text(text, QrCodeEcc::Medium).ok()?;
-        let (size, quiet) = (code.size(), QUIET);
-        let d = (0..size)
-            .flat_map(|y| (0..size).map(move |x| (x, y)))
-            .filter(|&(x, y)| code.get_module(x, y))
-            .map(|(x, y)| format!("M{} {}h1v1h-1z", x + quiet, y + quiet))
-            .collect();
-        Some((d, size + 2 * quiet))
+        QrCode::encode_text(text, QrCodeEcc::Medium)
+            .ok()
+            .map(|code| draw(&code))
     }
 
     #[test]
