@@ -10,7 +10,7 @@
 // The glue is wasm-bindgen's, whose version Cargo.toml pins: a class not in the shape this
 // script knows stops the build rather than ship a half-pruned bundle. The wasm goes through
 // binaryen's wasm-metadce, rooted in every export the minified glue still calls.
-// Run by scripts/post-build before scripts/minify.mjs and scripts/seal.mjs:
+// Run by scripts/post-build after the prerender, before scripts/shorten.mjs:
 //   node scripts/prune.mjs "$TRUNK_STAGING_DIR"
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
