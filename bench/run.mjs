@@ -78,36 +78,34 @@ try {
   row('FCP, uncompressed (median)', ms(app.fcp), ms(stat.fcp), ratio(app.fcp, stat.fcp), '', undefined);
   row('live highlighted, uncompressed (median)', ms(app.live), ms(stat.live), ratio(app.live, stat.live), '', undefined);
 
+  // Each page's work per second, measured by `measure` one page at a time, printed as it comes.
+  const workOf = async (measure, pages, cpu) => {
+    const work = {};
+    for (const [name, url] of Object.entries(pages)) {
+      const w = (work[name] = await measure(browser, url, { seconds, cpu }));
+      console.log(`${name}${cpu ? ', 4× slower CPU' : ''}: all tasks ${ms(w.task)}/s, script ${ms(w.script)}/s, ${w.layouts.toFixed(1)} layouts/s`);
+    }
+    return work;
+  };
+  const countdown = 'static with a plain JS countdown';
+  const countdownUrl = `${servers.staticBr.url}countdown.html`;
+  const preview = `${servers.appBr.url}?at=11:30`;
+
   heading(`Main-thread work while the countdown runs: ${seconds} s of the fake clock from 11:30, each page in turn`);
   console.log('No frame is drawn while the fake clock runs: this is the work each page does per second, with the harness\'s bookkeeping (the static page has no timer).');
-  const fake = {};
-  for (const [name, url, cpu] of [
-    ['app', servers.appBr.url, false], ['static', servers.staticBr.url, false],
-    ['static with a plain JS countdown', `${servers.staticBr.url}countdown.html`, false],
-    ['app, 4× slower CPU', servers.appBr.url, true], ['static with a plain JS countdown, 4× slower CPU', `${servers.staticBr.url}countdown.html`, true],
-  ]) {
-    fake[name] = await workPerFakeSecond(browser, url, { seconds, cpu });
-    console.log(`${name}: all tasks ${ms(fake[name].task)}/s, script ${ms(fake[name].script)}/s`);
-  }
+  const fake = await workOf(workPerFakeSecond, { app: servers.appBr.url, static: servers.staticBr.url, [countdown]: countdownUrl }, false);
+  const fakeSlow = await workOf(workPerFakeSecond, { app: servers.appBr.url, [countdown]: countdownUrl }, true);
   heading(`Main-thread work per real second, frames drawn: ${seconds} s each, one page at a time`);
   console.log('app: the preview ?at=11:30 on its own clock. Any page whose text changes each second pays for a frame each second (style, layout, paint): the plain JS countdown shows how much.');
-  const real = {};
-  for (const [name, url, cpu] of [
-    ['app', `${servers.appBr.url}?at=11:30`, false], ['static', servers.staticBr.url, false],
-    ['static with a plain JS countdown', `${servers.staticBr.url}countdown.html`, false],
-    ['app, 4× slower CPU', `${servers.appBr.url}?at=11:30`, true],
-  ]) {
-    real[name] = await workPerSecond(browser, url, { seconds, cpu });
-    console.log(`${name}: all tasks ${ms(real[name].task)}/s, script ${ms(real[name].script)}/s, ${real[name].layouts.toFixed(1)} layouts/s`);
-  }
-  const floor = 'static with a plain JS countdown';
+  const real = await workOf(workPerSecond, { app: preview, static: servers.staticBr.url, [countdown]: countdownUrl }, false);
+  const realSlow = await workOf(workPerSecond, { app: preview }, true);
   row('main thread per fake-clock second', ms(fake.app.task), ms(fake.static.task), ratio(fake.app.task, fake.static.task), '< 1 ms', fake.app.task < 1);
   row('  of which script', ms(fake.app.script), ms(fake.static.script), '', '', undefined);
-  row('  a plain JS countdown instead', '', ms(fake[floor].task), ratio(fake.app.task, fake[floor].task), '', undefined);
-  row('  on a 4× slower CPU', ms(fake['app, 4× slower CPU'].task), ms(fake[`${floor}, 4× slower CPU`].task), ratio(fake['app, 4× slower CPU'].task, fake[`${floor}, 4× slower CPU`].task), '', undefined);
+  row('  a plain JS countdown instead', '', ms(fake[countdown].task), ratio(fake.app.task, fake[countdown].task), '', undefined);
+  row('  on a 4× slower CPU', ms(fakeSlow.app.task), ms(fakeSlow[countdown].task), ratio(fakeSlow.app.task, fakeSlow[countdown].task), '', undefined);
   row('main thread per real second, frames drawn', ms(real.app.task), ms(real.static.task), ratio(real.app.task, real.static.task), '', undefined);
-  row('  a plain JS countdown instead', '', ms(real[floor].task), ratio(real.app.task, real[floor].task), '', undefined);
-  row('  on a 4× slower CPU', ms(real['app, 4× slower CPU'].task), '', '', '', undefined);
+  row('  a plain JS countdown instead', '', ms(real[countdown].task), ratio(real.app.task, real[countdown].task), '', undefined);
+  row('  on a 4× slower CPU', ms(realSlow.app.task), '', '', '', undefined);
 
   heading('24 hours of the fake clock from 11:30, every timer firing (GC forced before each reading)');
   const memory = { app: await memoryOverHours(browser, servers.appBr.url), static: await memoryOverHours(browser, servers.staticBr.url) };
