@@ -1,7 +1,10 @@
-// The JS glue and the wasm of a page Trunk has built, found through the glue's preload:
-// `<link rel="modulepreload" href="./nownext-<hash>.js">`, and `nownext-<hash>_bg.wasm`.
+// What the build steps after Trunk share: the JS glue and the wasm of a page Trunk has
+// built, found through the glue's preload (`<link rel="modulepreload"
+// href="./nownext-<hash>.js">`, and `nownext-<hash>_bg.wasm`), their command line, and how
+// they say what they did to a file.
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { brotliCompressSync } from 'node:zlib';
 
 /** `{ glue, wasm }`: the paths of the page's files in `dir`, or an error thrown. */
 export function pageFiles(dir) {
@@ -34,4 +37,10 @@ export function stepArguments(tool) {
   } catch (error) {
     return fail(error.message);
   }
+}
+
+/** `<file> <before> -> <after> bytes (brotli <before> -> <after>)`, of two contents. */
+export function sizeChange(file, before, after) {
+  const br = (bytes) => brotliCompressSync(bytes).length;
+  return `${file} ${before.length} -> ${after.length} bytes (brotli ${br(before)} -> ${br(after)})`;
 }

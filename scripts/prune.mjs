@@ -16,9 +16,8 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { brotliCompressSync } from 'node:zlib';
 import { minifyGlue } from './minify.mjs';
-import { stepArguments } from './page-files.mjs';
+import { sizeChange, stepArguments } from './page-files.mjs';
 
 // What the wasm may use: what Rust's wasm32 target enables, as Trunk's wasm-opt reads it.
 const FEATURES = ['bulk-memory', 'mutable-globals', 'nontrapping-float-to-int', 'sign-ext', 'reference-types', 'multivalue']
@@ -103,9 +102,7 @@ for (;;) {
 const text = kept();
 writeFileSync(glueFile, text);
 writeFileSync(wasmFile, pruned);
-const br = (bytes) => brotliCompressSync(bytes).length;
 console.log(
   `pruned ${classes} classes, ${exports.length - roots.length} exports and ${gone.size} imports: ` +
-    `${wasmFile} ${wasm.length} -> ${pruned.length} bytes (brotli ${br(wasm)} -> ${br(pruned)}), ` +
-    `${glueFile} ${glue.length} -> ${text.length} bytes`,
+    `${sizeChange(wasmFile, wasm, pruned)}, ${glueFile} ${glue.length} -> ${text.length} bytes`,
 );

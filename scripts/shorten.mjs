@@ -9,8 +9,7 @@
 // Run by scripts/post-build after scripts/prune.mjs, before scripts/minify.mjs:
 //   node scripts/shorten.mjs "$TRUNK_STAGING_DIR"
 import { readFileSync, writeFileSync } from 'node:fs';
-import { brotliCompressSync } from 'node:zlib';
-import { stepArguments } from './page-files.mjs';
+import { sizeChange, stepArguments } from './page-files.mjs';
 import { renameWasm } from './wasm-names.mjs';
 
 // The closure shims as nightly's symbol mangling names them, and as stable's does
@@ -77,8 +76,7 @@ for (const [from, to] of exports) {
 new WebAssembly.Module(renamed);
 writeFileSync(files.wasm, renamed);
 writeFileSync(files.glue, glue);
-const br = (bytes) => brotliCompressSync(bytes).length;
 console.log(
   `shortened ${modules.size} module, ${imports.size} import and ${exports.size} export names: ` +
-    `${files.wasm} ${wasm.length} -> ${renamed.length} bytes (brotli ${br(wasm)} -> ${br(renamed)})`,
+    sizeChange(files.wasm, wasm, renamed),
 );
