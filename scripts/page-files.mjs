@@ -1,7 +1,7 @@
 // What the build steps after Trunk share: the JS glue and the wasm of a page Trunk has
 // built, found through the glue's preload (`<link rel="modulepreload"
-// href="./nownext-<hash>.js">`, and `nownext-<hash>_bg.wasm`), their command line, and how
-// they say what they did to a file.
+// href="./nownext-<hash>.js">`, and `nownext-<hash>_bg.wasm`), their command line, how
+// they say what they did to a file, and how the glue calls the wasm's exports.
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { brotliCompressSync } from 'node:zlib';
@@ -43,4 +43,19 @@ export function stepArguments(tool) {
 export function sizeChange(file, before, after) {
   const br = (bytes) => brotliCompressSync(bytes).length;
   return `${file} ${before.length} -> ${after.length} bytes (brotli ${br(before)} -> ${br(after)})`;
+}
+
+/** `text` as a regular expression that matches it literally. */
+export const escapeRegExp = (text) => text.replace(/[$.*+?()[\]{}|\\^]/g, '\\$&');
+
+/**
+ * For the JS glue `glue`, as wasm-bindgen writes it or minified: `(name, flags)` gives the
+ * pattern of a call to the wasm's export `name`, through the variable that holds the
+ * instance's exports (`wasm = instance.exports`, `A=n.exports` once minified), captured as
+ * `$1` with its dot. Throws if no variable holds them: not the glue the build steps know.
+ */
+export function exportCall(glue) {
+  const holder = glue.match(/([\w$]+)\s*=\s*[\w$]+\.exports\b/)?.[1];
+  if (!holder) throw new Error("no variable in the glue holds the wasm instance's exports");
+  return (name, flags = '') => new RegExp(`(?<![\\w$])(${escapeRegExp(holder)}\\.)${escapeRegExp(name)}\\b`, flags);
 }

@@ -17,7 +17,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { minifyGlue } from './minify.mjs';
-import { sizeChange, stepArguments } from './page-files.mjs';
+import { exportCall, sizeChange, stepArguments } from './page-files.mjs';
 
 // What the wasm may use: what Rust's wasm32 target enables, as Trunk's wasm-opt reads it.
 const FEATURES = ['bulk-memory', 'mutable-globals', 'nontrapping-float-to-int', 'sign-ext', 'reference-types', 'multivalue']
@@ -58,7 +58,7 @@ for (const name of UNUSED_CLASSES) {
 }
 
 // 2. The exports the glue calls, once minified as it will be served: what only dead code
-//    in it calls does not count. `wasm` is renamed there, so any `.name` is a call.
+//    in it calls does not count.
 // 3. The glue's import object keeps an entry only for what the pruned wasm still imports.
 //    An entry that goes may have been the last caller of an export: again, until none goes.
 const module = new WebAssembly.Module(wasm);
@@ -73,8 +73,8 @@ const gone = new Set();
 for (;;) {
   const minified = await minifyGlue(kept());
   if (!minified) fail(`terser returned nothing for ${glueFile}`);
-  const called = (name) => new RegExp(`\\.${name.replace(/\$/g, '\\$')}\\b`).test(minified);
-  roots = exports.filter(called);
+  const call = exportCall(minified);
+  roots = exports.filter((name) => call(name).test(minified));
   if (!roots.includes('__wbindgen_start') || !roots.includes('memory')) {
     fail(`the minified ${glueFile} calls neither __wbindgen_start nor memory: not the glue this script knows`);
   }

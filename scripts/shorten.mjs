@@ -9,7 +9,7 @@
 // Run by scripts/post-build after scripts/prune.mjs, before scripts/minify.mjs:
 //   node scripts/shorten.mjs "$TRUNK_STAGING_DIR"
 import { readFileSync, writeFileSync } from 'node:fs';
-import { sizeChange, stepArguments } from './page-files.mjs';
+import { escapeRegExp, exportCall, sizeChange, stepArguments } from './page-files.mjs';
 import { renameWasm } from './wasm-names.mjs';
 
 // The closure shims as nightly's symbol mangling names them, and as stable's does
@@ -39,7 +39,6 @@ const renamer = (map) => {
   };
 };
 
-const escape = (text) => text.replace(/[$.*+?()[\]{}|\\^]/g, '\\$&');
 const count = (text, pattern) => (text.match(pattern) ?? []).length;
 
 const files = stepArguments('shorten');
@@ -59,19 +58,20 @@ const renamed = renameWasm(wasm, {
 
 // The import object: `"./nownext_bg.js": import0`, whose entries are `        name: …` lines.
 for (const [from, to] of modules) {
-  const key = new RegExp(`^( {8})"${escape(from)}": `, 'm');
+  const key = new RegExp(`^( {8})"${escapeRegExp(from)}": `, 'm');
   if (count(glue, new RegExp(key.source, 'gm')) !== 1) fail(`the module ${from} is not once a key in ${files.glue}`);
   glue = glue.replace(key, `$1"${to}": `);
 }
 for (const [from, to] of imports) {
-  const key = new RegExp(`^( {8})${escape(from)}: `, 'm');
+  const key = new RegExp(`^( {8})${escapeRegExp(from)}: `, 'm');
   if (count(glue, new RegExp(key.source, 'gm')) !== 1) fail(`the import ${from} is not once a key in ${files.glue}`);
   glue = glue.replace(key, `$1${to}: `);
 }
+const callTo = exportCall(glue);
 for (const [from, to] of exports) {
-  const call = new RegExp(`\\bwasm\\.${escape(from)}\\b`, 'g');
+  const call = callTo(from, 'g');
   if (!count(glue, call)) fail(`${files.glue} never calls the export ${from}`);
-  glue = glue.replace(call, `wasm.${to}`);
+  glue = glue.replace(call, `$1${to}`);
 }
 new WebAssembly.Module(renamed);
 writeFileSync(files.wasm, renamed);

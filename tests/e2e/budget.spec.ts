@@ -2,6 +2,7 @@
 // the six languages add. `npm run bench` prints the same figures per file.
 import { readdirSync, readFileSync } from 'node:fs';
 import { test, expect } from '@playwright/test';
+import { exportCall } from '../../scripts/page-files.mjs';
 import { renameWasm } from '../../scripts/wasm-names.mjs';
 import {
   BUDGET_BROTLI_BYTES,
@@ -48,14 +49,12 @@ for (const dir of ['dist', 'dist/projector']) {
     const declared = [...glue.matchAll(/export\s+(?:async\s+)?(?:function|class|const|let|var)\s+([\w$]+)/g)].map((m) => m[1]);
     // `start` is the app's entry point, which wasm-bindgen exports as well as runs.
     expect([...named, ...declared].sort()).toEqual(['default', 'initSync', 'start']);
-    // The glue keeps the instance's exports in one variable, renamed by the minifier.
-    const exportsOf = glue.match(/([\w$]+)=[\w$]+\.exports\b/)?.[1];
-    expect(exportsOf).toBeTruthy();
-    const escape = (name: string) => name.replace(/\$/g, '\\$');
+    // Through the variable that holds the instance's exports, renamed by the minifier.
+    const call = exportCall(glue);
     const wasm = new WebAssembly.Module(readFileSync(`${dir}/${wasmFile}`));
     const uncalled = WebAssembly.Module.exports(wasm)
       .map((e) => e.name)
-      .filter((name) => !new RegExp(`(?<![\\w$])${escape(exportsOf!)}\\.${escape(name)}\\b`).test(glue));
+      .filter((name) => !call(name).test(glue));
     expect(uncalled).toEqual([]);
   });
 }
