@@ -5,7 +5,8 @@
 //! - `$OUT_DIR/messages.rs`: the message keys, the English messages and the translations'
 //!   file names;
 //! - `target/lang/*.txt`: one file per translation (messages and programme texts), which
-//!   Trunk's post-build hook copies beside the page. The page fetches only the one it needs.
+//!   the finishing step (bundle/finish.mjs) copies beside each page. The page fetches only
+//!   the one it needs.
 
 use std::collections::BTreeMap;
 use std::fmt::Write;
@@ -33,7 +34,7 @@ mod i18n {
 use lang::Lang;
 
 const FILE: &str = "programme.toml";
-/// Where the translations' files go, for the Trunk hook to pick up.
+/// Where the translations' files go, for the finishing step (bundle/finish.mjs) to copy.
 const LANG_DIR: &str = "target/lang";
 /// Messages said only on the page as built, which is in English: the app never shows them,
 /// so the translations' files carry them empty (an empty record reads as English).

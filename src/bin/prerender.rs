@@ -1,38 +1,32 @@
-//! Build step: writes the page as built into a page Trunk has built, in place of its marker:
-//! `<!-- prerendered phone -->` (the whole programme) or `<!-- prerendered projector -->`
-//! (a line and a link, for browsers that cannot run the app). Run by `scripts/post-build`.
-//! Usage: prerender <path to a built index.html>
+//! Build step: renders the pages as built, natively, with the app's own components, into a
+//! folder: `phone.html` (the whole programme) and `projector.html` (a line and a link, for
+//! browsers that cannot run the app). The finishing step (`bundle/finish.mjs`) runs it once
+//! and puts each into its page's body.
+//! Usage: prerender <folder>
 
 #[cfg(not(target_arch = "wasm32"))]
 fn main() -> std::process::ExitCode {
     use std::process::ExitCode;
 
-    let Some(path) = std::env::args().nth(1) else {
-        eprintln!("usage: prerender <built index.html>");
+    let Some(folder) = std::env::args().nth(1) else {
+        eprintln!("usage: prerender <folder>");
         return ExitCode::from(2);
     };
-    let html = match std::fs::read_to_string(&path) {
-        Ok(html) => html,
-        Err(e) => {
-            eprintln!("prerender: cannot read {path}: {e}");
-            return ExitCode::FAILURE;
-        }
-    };
-    const PHONE: &str = "<!-- prerendered phone -->";
-    const PROJECTOR: &str = "<!-- prerendered projector -->";
-    let (marker, page) = if html.contains(PHONE) {
-        (PHONE, nownext::ui::prerendered_page())
-    } else if html.contains(PROJECTOR) {
-        (PROJECTOR, nownext::ui::prerendered_projector())
-    } else {
-        eprintln!("prerender: {path} has no <!-- prerendered … --> marker");
-        return ExitCode::FAILURE;
-    };
-    if let Err(e) = std::fs::write(&path, html.replacen(marker, &page, 1)) {
-        eprintln!("prerender: cannot write {path}: {e}");
+    let folder = std::path::Path::new(&folder);
+    if let Err(e) = std::fs::create_dir_all(folder) {
+        eprintln!("prerender: cannot create {}: {e}", folder.display());
         return ExitCode::FAILURE;
     }
-    println!("prerendered {path}: {} bytes", page.len());
+    for (name, html) in [
+        ("phone.html", nownext::ui::prerendered_page()),
+        ("projector.html", nownext::ui::prerendered_projector()),
+    ] {
+        let path = folder.join(name);
+        if let Err(e) = std::fs::write(&path, html) {
+            eprintln!("prerender: cannot write {}: {e}", path.display());
+            return ExitCode::FAILURE;
+        }
+    }
     ExitCode::SUCCESS
 }
 

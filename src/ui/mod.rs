@@ -122,7 +122,7 @@ mod start {
 
     /// Says what a panic was, for whoever opens the console. The reader's line over the
     /// programme is shown by the page's own script when the wasm traps, as every panic ends
-    /// (scripts/offline-page.js), in every build: where panics abort at once (the nightly
+    /// (bundle/page.js), in every build: where panics abort at once (the nightly
     /// build) this hook never runs at all.
     fn log_panic(info: &std::panic::PanicHookInfo<'_>) {
         web_sys::console::error_1(&format!("nownext: {info}").into());

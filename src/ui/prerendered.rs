@@ -81,7 +81,7 @@ fn render<V: RenderHtml>(view: impl FnOnce() -> V) -> String {
 /// A line of script, run before the page is painted, that fits the page as built to the
 /// reader's browser so the app changes nothing when it takes over. Where the app can run
 /// (`wasm`), the lines saying why there are no live times keep their place unseen (if the
-/// app then fails to start, scripts/offline-page.js shows the one that says so); on a
+/// app then fails to start, bundle/page.js shows the one that says so); on a
 /// clock that reads differently from the meeting's (`elsewhere`), each row keeps a line
 /// free for the reader's own times, which the app adds. Without JavaScript, neither.
 fn fit_to_reader(opening: Option<Stamp>) -> String {

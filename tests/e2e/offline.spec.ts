@@ -1,21 +1,21 @@
-// Offline use (scripts/offline.mjs, scripts/offline-page.js) and the web app manifest. Each
+// Offline use (bundle/sw.js, bundle/page.js) and the web app manifest. Each
 // test gets its own copy of the bundle on its own server, so it can change the deployment or
 // switch the host off; the network is then off for the browser too.
 import type { Page, Response } from '@playwright/test';
-import { spawn, spawnSync } from 'node:child_process';
-import { createHash } from 'node:crypto';
-import { cpSync, mkdtempSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { cpSync, mkdtempSync, readdirSync, renameSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PNG } from 'pngjs';
-import { workerFiles } from '../../bench/first-visit.mjs';
+import { setPolicy } from '../../bundle/finish.mjs';
+import {
+  all, attribute, elements, inlineScripts, insertAfter, one, readPage, remove, setText, text, writePage,
+} from '../../bundle/html.mjs';
+import { readManifest, writeWorker } from '../../bundle/service-worker.mjs';
 import { test as base, expect, sessions, ms, messages, inLang } from './support';
 import { expectNoLiveLine } from './programme';
 
 const during = (ms(sessions[1].starts) + ms(sessions[1].ends)) / 2;
-/** The bodies of the page's inline scripts, in order. */
-const inlineScripts = (html: string) => [...html.matchAll(/<script(?:\s[^>]*)?>([\s\S]*?)<\/script>/g)].map((m) => m[1]);
-const sha256 = (text: string) => createHash('sha256').update(text).digest('base64');
 
 type Host = {
   /** The bundle's address, ending in /. */
@@ -25,7 +25,7 @@ type Host = {
   /**
    * Deploys the phone page again, marked with `name` (a <meta name="deployment">), with new
    * names for its JS glue and wasm when `rename` (same bytes, so their integrity holds; the
-   * old files gone, as when a folder is replaced); then its worker, as scripts/build does.
+   * old files gone, as when a folder is replaced); then its policy and its worker, as the finishing step does.
    */
   deploy: (name: string, rename?: boolean) => ReturnType<typeof worker>;
   /** Switches the host off. */
@@ -46,21 +46,26 @@ const test = base.extend<{ host: Host }>({
     });
     const deploy = (name: string, rename = false) => {
       const index = join(dir, 'index.html');
-      const before = readFileSync(index, 'utf8');
-      let html = before.replace(/<meta name="deployment"[^>]*>|(?=<title>)/, `<meta name="deployment" content="${name}">`);
+      const document = readPage(index);
+      all(document, 'meta').filter((m) => attribute(m, 'name') === 'deployment').forEach(remove);
+      insertAfter(one(document, 'title'), 'meta', { name: 'deployment', content: name });
       if (rename) {
         const next = `nownext-${name.toLowerCase().padStart(16, '0')}`;
+        let old = '';
         for (const file of readdirSync(dir).filter((f) => /^nownext-[0-9a-f]+(_bg\.wasm|\.js)$/.test(f))) {
-          renameSync(join(dir, file), join(dir, file.replace(/^nownext-[0-9a-f]+/, next)));
+          old = file.replace(/(_bg\.wasm|\.js)$/, '');
+          renameSync(join(dir, file), join(dir, file.replace(old, next)));
         }
-        html = html.replace(/nownext-[0-9a-f]+(?=_bg\.wasm|\.js)/g, next);
-        // The loader and the wasm's preload name them: their hashes in the policy change too.
-        const was = inlineScripts(before);
-        for (const [i, body] of inlineScripts(html).entries()) html = html.replace(sha256(was[i]), sha256(body));
+        // The glue's preload, the wasm's and the loader name them.
+        for (const element of elements(document)) {
+          for (const attr of element.attrs) attr.value = attr.value.split(old).join(next);
+        }
+        for (const script of inlineScripts(document)) setText(script, text(script).split(old).join(next));
       }
-      writeFileSync(index, html);
-      const { status, stderr } = spawnSync(process.execPath, ['scripts/offline.mjs', dir]);
-      expect(status, String(stderr)).toBe(0);
+      // Their hashes in the policy change too, as the finishing step would write them.
+      setPolicy(document);
+      writePage(index, document);
+      writeWorker(dir);
       return worker(dir);
     };
     await use({ url, dir, deploy, stop: () => server.kill() });
@@ -78,9 +83,8 @@ async function underWorker(page: Page) {
 
 /** The files a page's worker lists, and its version. */
 function worker(dir: string) {
-  const source = readFileSync(join(dir, 'sw.js'), 'utf8');
-  const version = /const VERSION = '([0-9a-f]+)'/.exec(source)![1];
-  return { version, files: workerFiles(dir) as string[] };
+  const { version, files } = readManifest(dir);
+  return { version: version as string, files: Object.keys(files) };
 }
 
 const live = (page: Page) => page.locator('[aria-current]');

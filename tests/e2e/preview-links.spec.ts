@@ -4,7 +4,7 @@ import { execFileSync } from 'node:child_process';
 import { test, expect, sessions, ms } from './support';
 
 test('a preview link for each session, into its middle, titled in English', () => {
-  const out = execFileSync('node', ['scripts/preview-links.mjs', 'http://host/'], { encoding: 'utf8' });
+  const out = execFileSync('scripts/preview-links', ['http://host/'], { encoding: 'utf8' });
   const lines = out.trim().split('\n');
   expect(lines).toHaveLength(sessions.length);
   sessions.forEach((s, i) => {

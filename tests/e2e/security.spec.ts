@@ -4,6 +4,7 @@
 import type { Page } from '@playwright/test';
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
+import { all, attribute, inlineScripts, readPage, remove, serializePage, text } from '../../bundle/html.mjs';
 import { test, expect, sessions, ms, openAt } from './support';
 import { expectNoLiveLine } from './programme';
 
@@ -20,16 +21,20 @@ async function watchViolations(page: Page) {
   });
 }
 /**
- * Serves the phone page without its preload of the wasm (added by a line of script, see
- * scripts/seal.mjs), which checks integrity on its own: only the loader's check is left to
- * refuse a changed wasm.
+ * Serves the phone page without the script that adds the wasm's preload (Trunk.toml's
+ * pattern_preload puts it right after the glue's), which checks integrity on its own: only
+ * the loader's check is left to refuse a changed wasm.
  */
 const withoutWasmPreload = (page: Page) =>
   page.route('**/', (route) => {
-    const html = readFileSync('dist/index.html', 'utf8');
-    const body = html.replace(/<script>if \(typeof WebAssembly == "object"\) \{\nconst link [\s\S]*?<\/script>/, '');
-    expect(body, 'the wasm preload was removed').not.toBe(html);
-    return route.fulfill({ body, contentType: 'text/html' });
+    const document = readPage('dist/index.html');
+    const glue = all(document, 'link').find((link) => attribute(link, 'rel') === 'modulepreload')!;
+    const siblings = glue.parentNode.childNodes;
+    const adder = siblings.slice(siblings.indexOf(glue) + 1).find((node: { tagName?: string }) => node.tagName);
+    expect(adder.tagName, 'the script after the glue\'s preload').toBe('script');
+    expect(text(adder)).toContain('preload');
+    remove(adder);
+    return route.fulfill({ body: serializePage(document), contentType: 'text/html' });
   });
 
 const violations = (page: Page) => page.evaluate(() => (window as unknown as { violations: string[] }).violations);
@@ -96,30 +101,19 @@ test.describe('the policy enforced', () => {
 for (const [path, dist, bin] of [['/', 'dist', 'nownext'], ['/projector/', 'dist/projector', 'projector']]) {
   test(`${path}: the JS and the wasm carry the integrity of the files served`, async ({ page }) => {
     await page.goto(path);
-    // The preloads, added by a line of script where there is WebAssembly (scripts/seal.mjs).
+    // The preloads, the wasm's added by a line of script where there is WebAssembly.
     for (const [rel, file] of [['modulepreload', '\\.js'], ['preload', '_bg\\.wasm']]) {
       const link = page.locator(`link[rel="${rel}"]`);
       const href = await link.getAttribute('href');
       expect(href).toMatch(new RegExp(`^\\./${bin}-[0-9a-f]+${file}$`));
       expect(await link.getAttribute('integrity')).toBe(sha384(`${dist}/${href!.slice(2)}`));
     }
-    const html = readFileSync(`${dist}/index.html`, 'utf8');
-    const wasm = html.match(new RegExp(`new Request\\('\\./(${bin}-[0-9a-f]+_bg\\.wasm)', \\{ integrity: '([^']+)' \\}\\)`))!;
-    expect(wasm[2]).toBe(sha384(`${dist}/${wasm[1]}`));
-  });
-}
-
-// Hashed names are cached forever (README), so a name must change whenever what is served
-// under it does, the build steps after Trunk included (scripts/name-by-content.mjs).
-for (const [dist, bin] of [['dist', 'nownext'], ['dist/projector', 'projector']]) {
-  test(`${dist}: the glue and the wasm are named after their content as served`, () => {
-    const html = readFileSync(`${dist}/index.html`, 'utf8');
-    const name = html.match(new RegExp(`<link rel="modulepreload" href="\\./(${bin}-[0-9a-f]{16})\\.js"`))![1];
-    const hash = createHash('sha256')
-      .update(readFileSync(`${dist}/${name}.js`))
-      .update(readFileSync(`${dist}/${name}_bg.wasm`))
-      .digest('hex');
-    expect(name).toBe(`${bin}-${hash.slice(0, 16)}`);
+    // And the loader, which fetches the wasm with its integrity.
+    const wasm = await page.locator('link[rel="preload"]').getAttribute('href');
+    const loader = inlineScripts(readPage(`${dist}/index.html`)).filter((s) => attribute(s, 'type') === 'module');
+    expect(loader).toHaveLength(1);
+    expect(text(loader[0])).toContain(wasm!);
+    expect(text(loader[0])).toContain(sha384(`${dist}/${wasm!.slice(2)}`));
   });
 }
 

@@ -1,6 +1,6 @@
-// Inlined into both pages. Registers the page's service worker (scripts/offline.mjs) once
-// the page has loaded, so it never competes with a first visit. If the app cannot start
-// (the loader in scripts/seal.mjs says so, or a script is refused), the page as built stays
+// Inlined into both pages. Registers the page's service worker (bundle/sw.js) once the page
+// has loaded, so it never competes with a first visit. If the app cannot start (the loader
+// in Trunk.toml says so, or a script is refused), the page as built stays
 // and says so (class `failed`, style/base.css). If a worker served that page (a
 // corrupted cache: a file refused by its integrity) and the network is there, the worker
 // and its caches go and the page reloads from the network, once per tab; offline, the
