@@ -1,15 +1,16 @@
 // Timings and memory in headless Chromium, on a phone's screen: first contentful paint and the
 // time until the live session is highlighted on Slow 4G with a 4× slower CPU; main-thread work
 // per second while the countdown runs; what the page holds before and after 24 hours.
-// The meeting is in the past, so Playwright's clock puts the page at 11:30 in New York, inside
-// panel 1: the real page, with no preview badge.
+// The meeting is in the past, so Playwright's clock puts the page in the middle of a session
+// (bench/states.mjs): the real page, with no preview badge.
 import { chromium } from 'playwright-core';
 import { CHROMIUM, CHROMIUM_ARGS } from '../tests/e2e/chromium.mjs';
+import { AT, TIME_ZONE } from './states.mjs';
+
+export { AT };
 
 // The end-to-end tests' flags; Lighthouse, which starts its own Chromium, needs headless too.
 export const CHROMIUM_FLAGS = ['--headless', ...CHROMIUM_ARGS];
-/** 11:30 in New York on the meeting's day. */
-export const AT = Date.parse('2012-04-03T15:30:00Z');
 // DevTools' "Slow 4G": 1.6 Mbps down, 750 kbps up, 150 ms round trip.
 const SLOW_4G = { offline: false, latency: 150, downloadThroughput: 1.6e6 / 8, uploadThroughput: 750e3 / 8 };
 const CPU_SLOWDOWN = 4;
@@ -39,13 +40,13 @@ function watch() {
 
 /**
  * Opens `url` in a fresh context (no cache, no storage). `clock`: 'running' starts Playwright's
- * clock at 11:30 and lets it run at real speed, 'paused' holds it there (as the end-to-end
+ * clock at AT and lets it run at real speed, 'paused' holds it there (as the end-to-end
  * tests' openAt) until the bench moves it, none leaves the page on real time.
  */
 async function open(browser, url, { network = false, cpu = false, clock }) {
   const context = await browser.newContext({
     viewport: { width: 390, height: 844 },
-    timezoneId: 'America/New_York',
+    timezoneId: TIME_ZONE,
     locale: 'en-US',
   });
   context.setDefaultTimeout(TIMEOUT);
@@ -130,7 +131,7 @@ const workBetween = (before, after, seconds) => {
 
 /**
  * Main-thread time per second while the countdown runs, as the issue asks for it: over
- * `seconds` of Playwright's fake clock from 11:30, every timer firing, on the machine's CPU
+ * `seconds` of Playwright's fake clock from AT, every timer firing, on the machine's CPU
  * (or, with `cpu: true`, 4× slower). The clock moves without the wall clock, so no frame is
  * drawn between ticks: this is the page's own work for each second (script, and any style or
  * layout it forces), with the harness's bookkeeping, which the static page shows alone.
@@ -152,7 +153,7 @@ export async function workPerFakeSecond(browser, url, { seconds = 60, cpu = fals
 
 /**
  * Main-thread time per second of real time while the countdown runs, frames drawn: the app
- * as the preview `?at=11:30` on its own clock, over `seconds`, on the machine's CPU (or 4×
+ * as the preview `?at=` of AT on its own clock, over `seconds`, on the machine's CPU (or 4×
  * slower). Playwright's running clock would cost about 7 ms a second by itself (measured on
  * the static page). Returns ms a second.
  */
@@ -169,7 +170,7 @@ export async function workPerSecond(browser, url, { seconds = 60, cpu = true } =
 }
 
 /**
- * What the page holds at 11:30, after 1 hour and after `hours` of the fake clock, every timer
+ * What the page holds at AT, after 1 hour and after `hours` of the fake clock, every timer
  * firing (an hour at a time): DOM nodes, JS event listeners, JS heap after a forced GC (as
  * tests/e2e/faults.spec.ts reads them), and the wasm module's linear memory. The first hour
  * is the baseline for growth: the app adds one listener after its first ticks, once.
