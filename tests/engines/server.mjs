@@ -1,0 +1,64 @@
+// Serves a built bundle on loopback for the engine tests. Each page's HTML gets one script
+// before everything else, `__errors.js`, which records every error the page raises or logs
+// into `window.__errors`, and can take a feature away (`?without=`): WebKit's WebDriver cannot run a script before the page's own, so
+// the page loads it itself. It is a file of the page's origin, which the page's policy
+// allows. (A page changed so is not the bundle its service worker lists: the offline test
+// asks for the page as built with `inject: false`.)
+import { createServer } from 'node:http';
+import { readFile } from 'node:fs/promises';
+import { extname, join, normalize, resolve, sep } from 'node:path';
+import { appendHtml, one, parsePage, serializePage } from '../../bundle/html.mjs';
+import { types } from '../e2e/types.mjs';
+
+const ERRORS = `// A test may take a feature away, to see the page's fallback (?without=DurationFormat,
+// ?without=wakeLock; the page ignores parameters it does not know).
+const without = new URLSearchParams(location.search).getAll('without');
+// Defined away rather than deleted: SpiderMonkey would resolve a deleted Intl class again.
+if (without.includes('DurationFormat')) Object.defineProperty(Intl, 'DurationFormat', { value: undefined, configurable: true });
+if (without.includes('wakeLock')) delete Navigator.prototype.wakeLock;
+window.__errors = [];
+addEventListener('error', (e) => __errors.push('pageerror: ' + (e.message || e.target?.src || e.type)), true);
+addEventListener('unhandledrejection', (e) => __errors.push('unhandled rejection: ' + e.reason));
+const consoleError = console.error;
+console.error = (...args) => { __errors.push('console.error: ' + args.join(' ')); consoleError.apply(console, args); };
+`;
+
+/** Starts a server for `dir` on a free port; `inject`: add the error listener to pages. */
+export function serve(dir, { inject = true } = {}) {
+  const root = resolve(dir);
+  const server = createServer(async (request, response) => {
+    const path = decodeURIComponent(new URL(request.url, 'http://localhost').pathname);
+    if (inject && path.endsWith('/__errors.js')) {
+      response.writeHead(200, { 'content-type': 'text/javascript', 'cache-control': 'no-store' }).end(ERRORS);
+      return;
+    }
+    const file = normalize(join(root, path.endsWith('/') ? `${path}index.html` : path));
+    if (file !== root && !file.startsWith(root + sep)) {
+      response.writeHead(403).end();
+      return;
+    }
+    try {
+      let body = await readFile(file);
+      if (inject && file.endsWith('.html')) {
+        const document = parsePage(body.toString('utf8'));
+        const head = one(document, 'head');
+        appendHtml(head, '<script src="__errors.js"></script>');
+        // First in the head: before the page's own scripts.
+        head.childNodes.unshift(head.childNodes.pop());
+        body = Buffer.from(serializePage(document));
+      }
+      response.writeHead(200, { 'content-type': types[extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-cache' });
+      response.end(body);
+    } catch {
+      response.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
+    }
+  });
+  return new Promise((done) => {
+    server.listen(0, '127.0.0.1', () => {
+      done({
+        url: `http://127.0.0.1:${server.address().port}/`,
+        stop: () => new Promise((closed) => { server.closeAllConnections(); server.close(() => closed()); }),
+      });
+    });
+  });
+}
