@@ -13,7 +13,8 @@
 import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { brotliCompressSync } from 'node:zlib';
 import { minify } from 'terser';
 import { BundleError } from './error.mjs';
@@ -90,7 +91,7 @@ function link({ glue, wasm }, page) {
 const Instance = WebAssembly.Instance;
 class Linked extends Error {}
 WebAssembly.Instance = function (module, imports) { new Instance(module, imports); throw new Linked(); };
-const { initSync } = await import(${JSON.stringify(glue)});
+const { initSync } = await import(${JSON.stringify(pathToFileURL(resolve(glue)).href)});
 try {
   initSync({ module: readFileSync(${JSON.stringify(wasm)}) });
   console.log('its initSync never instantiated the wasm: not the glue this step knows');

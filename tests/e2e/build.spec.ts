@@ -3,7 +3,7 @@
 // rather than ship a page that loads its app without integrity.
 import { test, expect } from '@playwright/test';
 import { createHash } from 'node:crypto';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse as parseToml } from 'smol-toml';
@@ -116,8 +116,10 @@ export function initSync({ module }) {
 }
 `;
 
+/** A page's glue and wasm in a new folder, named as scripts/build may name it: relative. */
 function appDir(glue: string, wasm: Buffer) {
-  const dir = mkdtempSync(join(tmpdir(), 'nownext-shrink-'));
+  mkdirSync('test-results', { recursive: true });
+  const dir = mkdtempSync('test-results/shrink-');
   writeFileSync(join(dir, 'app-1.js'), glue);
   writeFileSync(join(dir, 'app-1_bg.wasm'), wasm);
   return dir;
