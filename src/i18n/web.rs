@@ -59,7 +59,8 @@ impl I18n {
 
     // The views read the catalogue untracked and show plain strings; a page rebuilds in
     // place when the language changes (see `ui::language::in_language`). A text node per
-    // message, rather than a reactive binding per message, kept 20 KB out of the wasm.
+    // message, rather than a reactive binding per message, keeps a great deal of code out
+    // of the wasm (measured in f7c8d0b).
 
     /// Subscribes the running effect to language changes.
     pub fn track(self) {
