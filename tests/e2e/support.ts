@@ -6,6 +6,7 @@ import jsQR from 'jsqr';
 import { readFileSync } from 'node:fs';
 import { PNG } from 'pngjs';
 import { parse } from 'smol-toml';
+import { fitProblems } from '../shared/fits.mjs';
 
 /** A text of the programme file: the English original alone, or a table by language. */
 export type Text = string | Record<string, string>;
@@ -69,34 +70,7 @@ export async function decodeQr(page: Page): Promise<string> {
 
 /** Nothing scrolls, nothing spills out of its area, nothing leaves the screen. */
 export async function expectFits(page: Page) {
-  const problems = await page.evaluate(() => {
-    const found: string[] = [];
-    const { innerWidth: w, innerHeight: h } = window;
-    const root = document.documentElement;
-    if (root.scrollWidth > w || root.scrollHeight > h) found.push(`page scrolls: ${root.scrollWidth}×${root.scrollHeight}`);
-    for (const area of document.querySelectorAll<HTMLElement>('.projector, .projector > *')) {
-      if (area.scrollHeight > area.clientHeight + 1 || area.scrollWidth > area.clientWidth + 1) {
-        found.push(`${area.className} overflows: ${area.scrollWidth}×${area.scrollHeight} in ${area.clientWidth}×${area.clientHeight}`);
-      }
-    }
-    for (const el of document.querySelectorAll<HTMLElement>('.projector *')) {
-      const r = el.getBoundingClientRect();
-      if (r.width === 0 && r.height === 0) continue;
-      if (r.left < -1 || r.top < -1 || r.right > w + 1 || r.bottom > h + 1) {
-        found.push(`${el.tagName}.${el.className} off screen: ${Math.round(r.left)},${Math.round(r.top)}–${Math.round(r.right)},${Math.round(r.bottom)}`);
-      }
-    }
-    // No text cut by its own box.
-    for (const el of document.querySelectorAll<HTMLElement>('.projector p, .projector h1, .projector time, .projector span')) {
-      // Text for screen readers only is clipped on purpose.
-      if (el.closest('.visually-hidden')) continue;
-      if (el.scrollWidth > el.clientWidth + 1 && getComputedStyle(el).overflow !== 'visible') {
-        found.push(`${el.className || el.tagName} cut: ${el.textContent}`);
-      }
-    }
-    return found;
-  });
-  expect(problems).toEqual([]);
+  expect(await page.evaluate(fitProblems)).toEqual([]);
 }
 
 /** A message's text with its placeholders filled, as the page fills them. */

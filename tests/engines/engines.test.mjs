@@ -20,6 +20,7 @@ import { By } from 'selenium-webdriver';
 import { parse } from 'smol-toml';
 import { EngineError, setViewport, startDisplay, startFirefox, startWebKit } from './drivers.mjs';
 import { serve } from './server.mjs';
+import { fitProblems } from '../shared/fits.mjs';
 
 const programme = parse(readFileSync('programme.toml', 'utf8'));
 const en = (text, lang = 'en') => (typeof text === 'string' ? text : (text[lang] ?? text.en));
@@ -235,20 +236,7 @@ for (const [engine, start] of ENGINES) {
         const { driver } = browser;
         await setViewport(browser, width, height);
         await open(driver, `projector/?${at(STATES.during)}`);
-        const problems = await driver.executeScript(`
-          const found = [];
-          const w = innerWidth, h = innerHeight, root = document.documentElement;
-          if (root.scrollWidth > w || root.scrollHeight > h) found.push('page scrolls: ' + root.scrollWidth + 'x' + root.scrollHeight);
-          for (const el of document.querySelectorAll('.projector *')) {
-            const r = el.getBoundingClientRect();
-            if (r.width === 0 && r.height === 0) continue;
-            if (r.left < -1 || r.top < -1 || r.right > w + 1 || r.bottom > h + 1) found.push(el.tagName + '.' + el.className + ' off screen');
-          }
-          for (const el of document.querySelectorAll('.projector p, .projector h1, .projector time, .projector span')) {
-            if (el.closest('.visually-hidden')) continue;
-            if (el.scrollWidth > el.clientWidth + 1 && getComputedStyle(el).overflow !== 'visible') found.push((el.className || el.tagName) + ' cut: ' + el.textContent);
-          }
-          return found;`);
+        const problems = await driver.executeScript(`return (${fitProblems})()`);
         assert.deepEqual(problems, []);
         assert.equal(await text(driver, '.pj-title'), firstWithNext.title);
         // The QR code as drawn on screen, cut from a screenshot of the page.
