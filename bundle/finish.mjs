@@ -20,7 +20,7 @@
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { copyFileSync, existsSync, mkdirSync, readFileSync, readdirSync } from 'node:fs';
-import { dirname, join, relative } from 'node:path';
+import { basename, dirname, join, relative } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import {
   all, appendHtml, attribute, elements, inlineScripts, insertAfter, one, readPage, remove, removeAttribute,
@@ -28,7 +28,7 @@ import {
 } from './html.mjs';
 import { BundleError } from './error.mjs';
 import { isPage, writeWorker } from './service-worker.mjs';
-import { nativeEnv, shrink } from './shrink.mjs';
+import { appFiles, nativeEnv, shrink } from './shrink.mjs';
 
 const TOP = dirname(dirname(fileURLToPath(import.meta.url)));
 /** What the loader templates in Trunk.toml put where a file's integrity goes. */
@@ -48,14 +48,11 @@ function* placesOf(document) {
 
 /** 4. Fills each file's placeholder with its integrity; every script and wasm must have one. */
 export function fillIntegrity(document, dir, page) {
-  const loaded = readdirSync(dir).filter((f) => (f.endsWith('.js') || f.endsWith('.wasm')) && f !== 'sw.js');
-  if (!loaded.some((f) => f.endsWith('.js')) || !loaded.some((f) => f.endsWith('.wasm'))) {
-    throw new BundleError(`${page}: no JS glue and wasm beside it (${loaded.join(', ') || 'none'}): is it a page Trunk built?`);
-  }
   const places = [...placesOf(document)];
-  for (const file of loaded) {
+  for (const path of Object.values(appFiles(dir, page))) {
+    const file = basename(path);
     const placeholder = PLACEHOLDER + file;
-    const integrity = digest('sha384', readFileSync(join(dir, file)));
+    const integrity = digest('sha384', readFileSync(path));
     let uses = 0;
     for (const place of places) {
       const parts = place.get().split(placeholder);

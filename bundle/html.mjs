@@ -28,12 +28,6 @@ export function one(node, tag) {
 
 export const attribute = (element, name) => element.attrs.find((a) => a.name === name)?.value ?? null;
 
-export function setAttribute(element, name, value) {
-  const found = element.attrs.find((a) => a.name === name);
-  if (found) found.value = value;
-  else element.attrs.push({ name, value });
-}
-
 export const removeAttribute = (element, name) => {
   element.attrs = element.attrs.filter((a) => a.name !== name);
 };

@@ -63,7 +63,7 @@ test('a placeholder for a file the bundle does not have (a glue renamed by an up
 test('a page Trunk did not build (no glue, no wasm) stops the build', () => {
   const document = parsePage('<!doctype html><title>x</title>');
   const dir = mkdtempSync(join(tmpdir(), 'nownext-finish-'));
-  expect(() => fillIntegrity(document, dir, 'index.html')).toThrow(/no JS glue and wasm beside it/);
+  expect(() => fillIntegrity(document, dir, 'index.html')).toThrow(/index\.html: not one JS glue and one wasm beside it, but none/);
 });
 
 test('styles become one, in order; the policy lists exactly the inline scripts and that style', () => {
