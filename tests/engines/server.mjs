@@ -5,10 +5,8 @@
 // allows. (A page changed so is not the bundle its service worker lists: the offline test
 // asks for the page as built with `inject: false`.)
 import { createServer } from 'node:http';
-import { readFile } from 'node:fs/promises';
-import { extname, join, normalize, resolve, sep } from 'node:path';
 import { appendHtml, one, parsePage, serializePage } from '../../bundle/html.mjs';
-import { types } from '../e2e/types.mjs';
+import { staticFiles } from '../e2e/serve.mjs';
 
 const ERRORS = `// A test may take a feature away, to see the page's fallback (?without=DurationFormat,
 // ?without=wakeLock; the page ignores parameters it does not know).
@@ -23,35 +21,25 @@ const consoleError = console.error;
 console.error = (...args) => { __errors.push('console.error: ' + args.join(' ')); consoleError.apply(console, args); };
 `;
 
+/** The page `body` with the error listener first in its head. */
+function withListener(body) {
+  const document = parsePage(body.toString('utf8'));
+  const head = one(document, 'head');
+  appendHtml(head, '<script src="__errors.js"></script>');
+  // First in the head: before the page's own scripts.
+  head.childNodes.unshift(head.childNodes.pop());
+  return serializePage(document);
+}
+
 /** Starts a server for `dir` on a free port; `inject`: add the error listener to pages. */
 export function serve(dir, { inject = true } = {}) {
-  const root = resolve(dir);
-  const server = createServer(async (request, response) => {
-    const path = decodeURIComponent(new URL(request.url, 'http://localhost').pathname);
-    if (inject && path.endsWith('/__errors.js')) {
+  const files = staticFiles(dir, { transform: (file, body) => (inject && file.endsWith('.html') ? withListener(body) : body) });
+  const server = createServer((request, response) => {
+    if (inject && new URL(request.url, 'http://localhost').pathname.endsWith('/__errors.js')) {
       response.writeHead(200, { 'content-type': 'text/javascript', 'cache-control': 'no-store' }).end(ERRORS);
       return;
     }
-    const file = normalize(join(root, path.endsWith('/') ? `${path}index.html` : path));
-    if (file !== root && !file.startsWith(root + sep)) {
-      response.writeHead(403).end();
-      return;
-    }
-    try {
-      let body = await readFile(file);
-      if (inject && file.endsWith('.html')) {
-        const document = parsePage(body.toString('utf8'));
-        const head = one(document, 'head');
-        appendHtml(head, '<script src="__errors.js"></script>');
-        // First in the head: before the page's own scripts.
-        head.childNodes.unshift(head.childNodes.pop());
-        body = Buffer.from(serializePage(document));
-      }
-      response.writeHead(200, { 'content-type': types[extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-cache' });
-      response.end(body);
-    } catch {
-      response.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
-    }
+    return files(request, response);
   });
   return new Promise((done) => {
     server.listen(0, '127.0.0.1', () => {
