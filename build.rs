@@ -33,7 +33,9 @@ mod i18n {
 
 use lang::Lang;
 
+/// The programme file; `NOWNEXT_PROGRAMME` names another (`scripts/build --programme`).
 const FILE: &str = "programme.toml";
+const FILE_VAR: &str = "NOWNEXT_PROGRAMME";
 /// Where the translations' files go, for the finishing step (bundle/finish.mjs) to copy.
 const LANG_DIR: &str = "target/lang";
 /// Messages said only on the page as built, which is in English: the app never shows them,
@@ -41,7 +43,8 @@ const LANG_DIR: &str = "target/lang";
 const BUILT_PAGE_ONLY: [&str; 2] = ["no_live_times", "not_started"];
 
 fn main() -> ExitCode {
-    println!("cargo::rerun-if-changed={FILE}");
+    println!("cargo::rerun-if-env-changed={FILE_VAR}");
+    println!("cargo::rerun-if-changed={}", programme_file());
     println!("cargo::rerun-if-changed=locales");
     println!("cargo::rerun-if-changed=src/programme");
     println!("cargo::rerun-if-changed=src/i18n");
@@ -59,14 +62,19 @@ fn main() -> ExitCode {
     }
 }
 
+fn programme_file() -> String {
+    std::env::var(FILE_VAR).unwrap_or_else(|_| FILE.to_owned())
+}
+
 fn build() -> Result<(), Vec<String>> {
     let one = |e: String| vec![e];
+    let file = programme_file();
     let text =
-        std::fs::read_to_string(FILE).map_err(|e| one(format!("{FILE}: cannot read it: {e}")))?;
+        std::fs::read_to_string(&file).map_err(|e| one(format!("{file}: cannot read it: {e}")))?;
     let programme = programme::check::parse(&text).map_err(|problems| {
         problems
             .iter()
-            .map(|p| format!("{FILE}: {p}"))
+            .map(|p| format!("{file}: {p}"))
             .collect::<Vec<_>>()
     })?;
     let messages = locales::read(|name| {

@@ -10,6 +10,7 @@ import { execFileSync } from 'node:child_process';
 import { rmSync, writeFileSync } from 'node:fs';
 import { BUDGET_BROTLI_BYTES, firstVisit } from './first-visit.mjs';
 import { lighthouse } from './lighthouse.mjs';
+import { hourOfOnePhone, publishToShown } from './room.mjs';
 import { launch, loadTimes, memoryOverHours, workPerFakeSecond, workPerSecond } from './perf.mjs';
 import { brotliServer, plainServer } from './servers.mjs';
 import { buildUnlessTold, printSizes, sizeTables } from './size.mjs';
@@ -115,6 +116,16 @@ try {
   row('main thread per real second, frames drawn', ms(real.app.task), ms(real.static.task), ratio(real.app.task, real.static.task), '', undefined);
   row('  a plain JS countdown instead', '', ms(real[countdown].task), ratio(real.app.task, real[countdown].task), '', undefined);
   row('  on a 4× slower CPU', ms(realSlow.app.task), '', '', '', undefined);
+
+  heading('Following the room (status.json): one phone for an hour of the fake clock; then a status published while pages are open');
+  const hour = await hourOfOnePhone(browser);
+  console.log(`one phone, one hour: ${hour.requests} requests, ${hour.notModified} of them 304; ${B(hour.sent)} sent, ${B(hour.received)} received`);
+  row('status checks per phone per hour', String(hour.requests), '', '', '', undefined);
+  row('  bytes per phone per hour, sent + received', B(hour.sent + hour.received), '', '', '', undefined);
+  const shown = await publishToShown(browser);
+  for (const [page, s] of Object.entries(shown)) console.log(`published → shown, ${page}: ${s} s`);
+  const slowest = Math.max(...Object.values(shown));
+  row('published → shown on every page (fake clock)', `${slowest} s`, '', '', '≤ 70 s', slowest <= 70);
 
   heading(`24 hours of the fake clock from ${at}, every timer firing (GC forced before each reading)`);
   const memory = { app: await memoryOverHours(browser, servers.appBr.url), static: await memoryOverHours(browser, servers.staticBr.url) };

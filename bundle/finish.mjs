@@ -15,12 +15,14 @@
 //    their SHA-256, and its own origin: no 'unsafe-inline', 'wasm-unsafe-eval' only because
 //    WebAssembly needs it, nothing from anywhere else;
 // 7. its service worker (bundle/service-worker.mjs), last: it lists the finished files.
+// Before the pages, the room's status file (status.json, docs/status.md) is checked with the
+// page's own rules (src/bin/status.rs) and copied beside the phone page, for both pages.
 // HTML goes through parse5; nothing Trunk or wasm-bindgen wrote is matched by pattern. Any
 // surprise stops the build with a line that names the page and what is wrong.
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { copyFileSync, existsSync, mkdirSync, readFileSync, readdirSync } from 'node:fs';
-import { basename, dirname, join, relative } from 'node:path';
+import { basename, dirname, join, relative, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import {
   all, appendHtml, attribute, elements, inlineScripts, insertAfter, one, readPage, remove, removeAttribute,
@@ -33,6 +35,8 @@ import { appFiles, nativeEnv, shrink } from './shrink.mjs';
 const TOP = dirname(dirname(fileURLToPath(import.meta.url)));
 /** What the loader templates in Trunk.toml put where a file's integrity goes. */
 const PLACEHOLDER = 'sha384-of-';
+/** The room's status file, at the top of the repository and of the bundle. */
+const STATUS = 'status.json';
 
 export { BundleError };
 
@@ -123,6 +127,14 @@ export async function finish(dist) {
   execFileSync('cargo', ['run', '--offline', '--quiet', '--manifest-path', join(TOP, 'Cargo.toml'), '--bin', 'prerender', '--', out], { env: nativeEnv(), stdio: 'inherit' });
   const prerendered = Object.fromEntries(['phone', 'projector'].map((kind) => [kind, readFileSync(join(out, `${kind}.html`), 'utf8')]));
 
+  const status = join(TOP, STATUS);
+  try {
+    execFileSync('cargo', ['run', '--offline', '--quiet', '--manifest-path', join(TOP, 'Cargo.toml'), '--bin', 'status', '--', STATUS], { cwd: TOP, env: nativeEnv(), stdio: ['ignore', 'inherit', 'pipe'] });
+  } catch (error) {
+    throw new BundleError(`${String(error.stderr ?? error.message).trim()}\n(the rules: docs/status.md)`);
+  }
+  copyFileSync(status, join(dist, STATUS));
+
   for (const dir of pages) {
     const page = relative(process.cwd(), join(dir, 'index.html'));
     mkdirSync(join(dir, 'lang'), { recursive: true });
@@ -134,7 +146,7 @@ export async function finish(dist) {
     mergeStyles(document, page);
     setPolicy(document, page);
     writePage(join(dir, 'index.html'), document);
-    const { version, files } = writeWorker(dir);
+    const { version, files } = writeWorker(dir, relative(dir, join(dist, STATUS)).split(sep).join('/'));
     console.log(`finished ${page}: ${translations.length} translations, worker version ${version} of ${Object.keys(files).length} files`);
   }
 }

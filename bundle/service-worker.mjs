@@ -2,7 +2,8 @@
 // says `self.__NOWNEXT_MANIFEST` (Workbox's injectManifest pattern), and reads it back.
 // The manifest: the files of the page's folder with their SHA-256 as subresource integrity,
 // and a version, a hash of them all and of the worker's own code, so that a changed worker
-// is a new version with a cache of its own.
+// is a new version with a cache of its own; and where the room's status file is, which is
+// never in the list: it changes without a new deployment.
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
@@ -36,17 +37,21 @@ function filesOf(page, dir = page) {
 
 const sri = (bytes) => `sha256-${createHash('sha256').update(bytes).digest('base64')}`;
 
-/** Writes `<page>/sw.js` for the page in the folder `page`; returns its manifest. */
-export function writeWorker(page) {
+/**
+ * Writes `<page>/sw.js` for the page in the folder `page`, whose status file is at `status`
+ * (relative to the page); returns its manifest.
+ */
+export function writeWorker(page, status) {
   const [before, after] = template();
-  const files = Object.fromEntries(filesOf(page).sort().map((file) => [file, sri(readFileSync(join(page, file)))]));
+  const listed = filesOf(page).filter((file) => file !== status).sort();
+  const files = Object.fromEntries(listed.map((file) => [file, sri(readFileSync(join(page, file)))]));
   const version = createHash('sha256')
     .update(Object.entries(files).map(([file, hash]) => `${file} ${hash}\n`).join(''))
     .update(before)
     .update(after)
     .digest('hex')
     .slice(0, 16);
-  const manifest = { version, files };
+  const manifest = { version, files, status };
   writeFileSync(join(page, 'sw.js'), `${before}${JSON.stringify(manifest, null, 1)}${after}`);
   return manifest;
 }

@@ -13,15 +13,24 @@
 //   takes over at once (skipWaiting) so that the next load is the new version entirely. A
 //   page the old version served may still ask for its files (a language picked later): they
 //   are found in the previous version's cache, kept until the version after.
-// - Only same-origin GET requests inside the page's folder are answered; everything else is
-//   left to the browser.
+// - Only same-origin GET requests inside the page's folder are answered, and the room's
+//   status file; everything else is left to the browser.
+// - The status file (status.json, beside the phone page, changed without a new deployment):
+//   the network first, waiting a few seconds, then the last good copy, marked as a copy
+//   (x-nownext-from-cache) so the page does not take it for news; also when the network
+//   answers with an error. With no copy: a 204 when offline or the file is missing. Good: a 200 whose body is
+//   a JSON object; an HTML error page never replaces it.
 // - Where there is no WebAssembly (iOS Lockdown Mode), the app never runs: the worker keeps
 //   the page as built and what it loads, not the wasm and the translations.
-const { version: VERSION, files: FILES } = self.__NOWNEXT_MANIFEST;
+const { version: VERSION, files: FILES, status: STATUS_FILE } = self.__NOWNEXT_MANIFEST;
 const SCOPE = self.registration.scope;
 // Several bundles may share an origin (one per sub-path): each keeps to its own caches.
 const PREFIX = `nownext ${SCOPE} `;
 const CACHE = PREFIX + VERSION;
+// Outside PREFIX: a new version keeps the last good status.
+const STATUS = new URL(STATUS_FILE, SCOPE).href;
+const STATUS_CACHE = `nownext-status ${SCOPE}`;
+const STATUS_WAIT_MS = 4000;
 
 /** The file of this page a URL names ('' and 'x/' name their index.html), or null. */
 function fileOf(url) {
@@ -83,8 +92,40 @@ async function cached(file) {
   }
 }
 
+/** The status file: the network's answer if it comes in time, else the last good copy. */
+async function status(request) {
+  const keep = async (response) => {
+    try {
+      const json = JSON.parse(await response.clone().text());
+      if (json && typeof json == 'object' && !Array.isArray(json)) await (await caches.open(STATUS_CACHE)).put(STATUS, response.clone());
+    } catch {
+      // Not JSON: not a copy worth keeping.
+    }
+  };
+  const network = fetch(request).then(async (response) => {
+    if (response.ok) await keep(response);
+    return response;
+  });
+  const late = new Promise((resolve) => setTimeout(resolve, STATUS_WAIT_MS));
+  const answer = await Promise.race([network, late]).catch(() => null);
+  if (answer?.ok) return answer;
+  const copy = await caches.open(STATUS_CACHE).then((cache) => cache.match(STATUS)).catch(() => null);
+  // Nothing to say, rather than an error in the page's console: offline, or no file there.
+  if (!copy && (!answer || answer.status == 404)) return new Response(null, { status: 204 });
+  if (!copy) return answer;
+  // Says why: the HTTP status the network gave (a busy host's 429 or 503 asks the page to
+  // wait longer), or `none` when it gave nothing in time.
+  const headers = new Headers(copy.headers);
+  headers.set('x-nownext-from-cache', answer ? String(answer.status) : 'none');
+  return new Response(copy.body, { headers });
+}
+
 self.addEventListener('fetch', (event) => {
   const { request } = event;
+  if (request.method === 'GET' && request.url.split(/[?#]/)[0] === STATUS) {
+    event.respondWith(status(request));
+    return;
+  }
   const file = request.method === 'GET' ? fileOf(request.url) : null;
   if (file === null) return;
   event.respondWith((async () => {

@@ -4,9 +4,14 @@
 //! [`settings::Settings`]; the [`clock`] gives the instant; [`timeline::status_at`] says what
 //! is on; the views in [`ui`] show it, touching only the text that changes.
 
+// The projector's view is one nested type, deeper than the compiler's default limit allows
+// in a debug build's layout queries.
+#![recursion_limit = "256"]
+
 extern crate alloc;
 
 pub mod calendar;
+pub mod changes;
 pub mod clock;
 pub mod countdown;
 pub mod i18n;
@@ -14,6 +19,7 @@ pub mod intervention;
 pub mod intl;
 pub mod kiosk;
 pub mod programme;
+pub mod room;
 pub mod settings;
 pub mod timeline;
 pub mod ui;

@@ -4,30 +4,107 @@
 use chrono::{DateTime, TimeDelta, Utc};
 use leptos::prelude::*;
 
+use super::revision::Revision;
 use crate::PROGRAMME;
 use crate::i18n::{I18n, Key};
+use crate::room::{self, Said};
 use crate::timeline::{self, Delay, Phase, Status};
 
 #[derive(Clone, Copy)]
 pub struct Live {
     pub now: ReadSignal<DateTime<Utc>>,
-    pub delay: RwSignal<Delay>,
+    /// What the room and this page say of the delay, and what the page makes of both.
+    pub room: Room,
+    /// The delay shown: the newest statement of it ([`room::newest`]).
+    pub delay: Memo<Delay>,
     pub status: Memo<Status<'static>>,
     /// Changes only when something starts or ends, or the delay changes.
     pub phase: Memo<(Phase<'static>, Delay)>,
+    /// A newer deployment, and what changed since this browser last showed the programme.
+    pub revision: Revision,
+}
+
+/// What the page knows of the room.
+#[derive(Clone, Copy)]
+pub struct Room {
+    /// This page's own statement: its address's delay, or the projector operator's last
+    /// press.
+    pub own: RwSignal<Said>,
+    /// The last status applied (`room::Status::follows`); `None` until one is read.
+    pub published: RwSignal<Option<room::Status>>,
+    /// When a check last reached the room, Unix seconds.
+    pub heard: RwSignal<Option<i64>>,
+    /// When the page began to follow the room; `None` where it does not (a preview, the page
+    /// as built).
+    pub following: RwSignal<Option<i64>>,
+}
+
+impl Room {
+    /// A page that has not reached the room for this long says its times may be out of date.
+    pub const STALE_SECONDS: i64 = 5 * 60;
+
+    /// Since when the room has not been heard from, once that is [`Room::STALE_SECONDS`] or
+    /// more at `now`.
+    pub fn silent_since(self, now: i64) -> Option<i64> {
+        let since = self.heard.get().or(self.following.get())?;
+        (now - since >= Room::STALE_SECONDS).then_some(since)
+    }
 }
 
 impl Live {
     pub fn new(delay: Delay, now: ReadSignal<DateTime<Utc>>) -> Live {
-        let delay = RwSignal::new(delay);
+        let room = Room {
+            own: RwSignal::new(Said::by_address(delay, &PROGRAMME)),
+            published: RwSignal::new(None),
+            heard: RwSignal::new(None),
+            following: RwSignal::new(None),
+        };
+        let delay = Memo::new(move |_| {
+            let published = room
+                .published
+                .with(|p| p.as_ref().and_then(room::Status::said));
+            room::newest(room.own.get(), published).delay
+        });
         let status = Memo::new(move |_| timeline::status_at(&PROGRAMME, delay.get(), now.get()));
         let phase = Memo::new(move |_| (status.with(|s| s.phase()), delay.get()));
         Live {
             now,
+            room,
             delay,
             status,
             phase,
+            revision: Revision::none(),
         }
+    }
+
+    /// Follows the room's status file at `url` from now on (see [`room::web`]).
+    #[cfg(target_arch = "wasm32")]
+    pub fn follow_room(self, url: &str) {
+        use crate::room::web::{Answer, follow};
+        let room = self.room;
+        let now = self.now;
+        room.following.set(Some(now.get_untracked().timestamp()));
+        follow(url, move |answer| {
+            let at = now.get_untracked();
+            match answer {
+                Answer::Read { status, heard } => {
+                    if heard {
+                        room.heard.set(Some(at.timestamp()));
+                    }
+                    let taken = room
+                        .published
+                        .with_untracked(|last| status.follows(last.as_ref(), at));
+                    if taken.is_ok() {
+                        room.published.set(Some(status));
+                    }
+                }
+                // The page keeps what it had; whoever opens the console learns where.
+                Answer::Refused(e) => web_sys::console::warn_2(
+                    &"nownext: the status file is refused at".into(),
+                    &e.field.into(),
+                ),
+            }
+        });
     }
 
     /// Time left until the next change, updated each second.

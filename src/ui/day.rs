@@ -78,6 +78,7 @@ fn Row(
         >
             {move || view! { <When session delay=delay.get() /> }}
             <h3>{text(&session.title)}</h3>
+            {super::revision::mark(live.revision, id)}
             {session.topic.as_ref().map(|t| view! { <p class="topic">{text(t)}</p> })}
             {session.speaker.as_ref().map(|s| view! { <p class="speaker">{text(s)}</p> })}
             {(!session.themes.is_empty()).then(|| view! {

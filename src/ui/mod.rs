@@ -13,6 +13,7 @@ mod phone;
 mod prerendered;
 mod projector;
 mod qr;
+mod revision;
 mod take_away;
 mod time;
 
@@ -57,18 +58,31 @@ mod start {
             let _ = window().location().replace(&target);
             return;
         }
-        start(false, |settings, live| view! { <Phone settings live /> });
+        start(
+            false,
+            "status.json",
+            |settings, live| view! { <Phone settings live /> },
+        );
     }
 
     /// The projector page's entry point.
     pub fn start_projector() {
-        start(true, |settings, live| view! { <Projector settings live /> });
+        start(
+            true,
+            "../status.json",
+            |settings, live| view! { <Projector settings live /> },
+        );
     }
 
     /// Reads the address, starts the clock and mounts `page` in the reader's language.
     /// `pin_choice`: a language picked on this page goes into its address (the projector's,
-    /// so its QR code passes it on).
-    fn start<V: IntoView + 'static>(pin_choice: bool, page: fn(Settings, Live) -> V) {
+    /// so its QR code passes it on). `status`: the room's status file, one beside the phone
+    /// page for both pages.
+    fn start<V: IntoView + 'static>(
+        pin_choice: bool,
+        status: &'static str,
+        page: fn(Settings, Live) -> V,
+    ) {
         std::panic::set_hook(Box::new(log_panic));
         let query = window().location().search().unwrap_or_default();
         let settings = settings::parse(&query, &PROGRAMME);
@@ -85,8 +99,16 @@ mod start {
         let mount = move || {
             leptos::mount::mount_to_body(move || {
                 provide_context(i18n);
+
                 i18n.follow_in_document();
-                let live = Live::new(settings.delay, now);
+                let live = Live {
+                    revision: super::revision::Revision::start(),
+                    ..Live::new(settings.delay, now)
+                };
+                // A preview shows another instant than the room's now: it keeps to its address.
+                if settings.preview.is_none() {
+                    live.follow_room(status);
+                }
                 view! {
                     {page(settings, live)}
                     <Announcer live />

@@ -1,15 +1,21 @@
-//! What the page says about itself: a preview is not the real time, the day runs late, and
-//! what in the address it could not use.
+//! What the page says about itself: a preview is not the real time, the day runs late, what
+//! in the address it could not use, and what the room has published (its notices, when it
+//! last changed, and whether it is still heard from).
 
 use leptos::prelude::*;
 
 use super::app::Live;
+use super::revision::Revised;
+use crate::PROGRAMME;
 use crate::i18n::{I18n, Key};
+use crate::room;
 use crate::settings::{self, Settings};
 use crate::timeline::Delay;
 
 #[component]
-pub fn Notices(settings: Settings, live: Live) -> impl IntoView {
+/// `room`: with what the room published (the projector's; the phone shows it in its
+/// now-bar, which stays in sight).
+pub fn Notices(settings: Settings, live: Live, #[prop(optional)] room: bool) -> impl IntoView {
     let i18n = I18n::here();
     let preview = settings.preview.map(|p| {
         let speed = (p.speed != 1.0).then(|| speed_text(p.speed));
@@ -40,7 +46,72 @@ pub fn Notices(settings: Settings, live: Live) -> impl IntoView {
         running_late(i18n, live.delay.get())
             .map(|late| view! { <p class="late" role="status">{late}</p> })
     };
-    view! { {preview} {notices} {late} }
+    let room = room.then(|| view! { <FromTheRoom live /> });
+    view! { {preview} {notices} {room} {late} }
+}
+
+/// The room's notices still running, the line that says what it last changed, and a
+/// warning once it has not been heard from for a while. Text only: nothing in the file is
+/// ever read as markup.
+#[component]
+pub fn FromTheRoom(live: Live) -> impl IntoView {
+    let (room, now) = (live.room, live.now);
+    let i18n = I18n::here();
+    let lang = i18n.lang();
+    // Coarsened: the notices running, the line that says what changed, and the warning
+    // change when a notice ends or a status comes, not every second. Each is one text in an
+    // element hidden while it is empty: views that come and go cost the bundle far more.
+    let texts = Memo::new(move |_| {
+        let (notices, updated) = room.published.with(|status| match status {
+            Some(s) => {
+                let running: Vec<_> = s.notices_at(now.get()).map(|n| n.text(lang)).collect();
+                (running.join("\n"), updated(i18n, s).unwrap_or_default())
+            }
+            None => Default::default(),
+        });
+        let silent = room
+            .silent_since(now.get().timestamp())
+            .map(|since| i18n.fill(Key::RoomStale, &[("time", &time(i18n, since))]))
+            .unwrap_or_default();
+        [notices, updated, silent]
+    });
+    let text = move |i: usize| move || texts.with(|t| t[i].clone());
+    let empty = move |i: usize| move || texts.with(|t| t[i].is_empty());
+    view! {
+        <Revised revision=live.revision />
+        <p class="room-notices" role="status" hidden=empty(0)>{text(0)}</p>
+        <p class="room-updated" role="status" hidden=empty(1)>{text(1)}</p>
+        <p class="room-silent" role="alert" hidden=empty(2)>{text(2)}</p>
+    }
+}
+
+/// `14:05` on the meeting's clock.
+fn time(i18n: I18n, unix: i64) -> String {
+    crate::intl::meeting_time(i18n.lang(), PROGRAMME.stamp(unix))
+}
+
+/// `Updated 14:05: running 10 minutes late`, for a published status; `None` for the default.
+fn updated(i18n: I18n, status: &room::Status) -> Option<String> {
+    let said = status.said()?;
+    let time = time(i18n, said.at);
+    let time = [("time", time.as_str())];
+    Some(match said.delay.minutes {
+        0 => i18n.fill(Key::RoomUpdatedOnTime, &time),
+        n => i18n.plural(Key::RoomUpdatedLate, n, &time),
+    })
+}
+
+/// `checked 14:06`: when a check last reached the room, for the curious.
+#[component]
+pub fn Checked(live: Live) -> impl IntoView {
+    let i18n = I18n::here();
+    let heard = live.room.heard;
+    let text = move || {
+        heard
+            .get()
+            .map(|at| i18n.fill(Key::RoomChecked, &[("time", &time(i18n, at))]))
+    };
+    view! { <p class="room-checked" hidden=move || heard.with(Option::is_none)>{text}</p> }
 }
 
 /// `Running 10 minutes late`, `Задержка на 5 минут`; `None` on time.

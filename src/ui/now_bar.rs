@@ -6,7 +6,7 @@ use leptos::prelude::*;
 
 use super::app::Live;
 use super::language::message_with;
-use super::notices::running_late;
+use super::notices::{FromTheRoom, running_late};
 use super::time::{At, Countdown, YourTime, time_and_date};
 use crate::i18n::{I18n, Key};
 use crate::programme::{Session, Stamp};
@@ -33,6 +33,7 @@ pub fn NowBar(live: Live) -> impl IntoView {
                 running_late(i18n, live.delay.get())
                     .map(|late| view! { <p class="now-late">{late}</p> })
             }}
+            <FromTheRoom live />
             {move || {
                 let (phase, delay) = phase.get();
                 what_is_on(i18n, phase, delay, live, remaining)

@@ -6,7 +6,7 @@ use super::about::About;
 use super::app::Live;
 use super::day::Day;
 use super::language::{LanguagePicker, Translation, in_language};
-use super::notices::Notices;
+use super::notices::{Checked, Notices};
 use super::now_bar::NowBar;
 use super::qr::Qr;
 use super::time::OnDay;
@@ -67,6 +67,7 @@ pub fn Phone(settings: Settings, live: Live) -> impl IntoView {
             <p class="to-projector">
                 <a href=projector>{i18n.t(Key::ToProjector)}</a>
             </p>
+            <Checked live />
         </main>
         // Only on paper: where the page lives, as text and as a QR code.
         <footer class="print-only">

@@ -9,12 +9,13 @@ use leptos::prelude::*;
 
 use super::app::Live;
 use super::language::{LanguagePicker, Translation, in_language, message_with};
-use super::notices::Notices;
+use super::notices::{Checked, Notices};
 use super::qr::Qr;
 use super::time::{At, Countdown, OnDay, time_and_date};
 use crate::i18n::{I18n, Key};
 use crate::intervention::Intervention;
 use crate::programme::Session;
+use crate::room::{self, Said};
 use crate::settings::{self, Settings};
 use crate::timeline::{Delay, Phase};
 use crate::{PROGRAMME, kiosk};
@@ -38,11 +39,13 @@ pub fn Projector(settings: Settings, live: Live) -> impl IntoView {
     };
     let reset_timer = move || timer.update(|t| *t = t.reset());
     let shift = move |step: i32| {
-        let delay = live
-            .delay
-            .get_untracked()
-            .stepped(&PROGRAMME, step, now.get_untracked());
-        live.delay.set(delay);
+        let at = now.get_untracked();
+        let delay = live.delay.get_untracked().stepped(&PROGRAMME, step, at);
+        // The operator's word, as of now: it outranks what the room published before.
+        live.room.own.set(Said {
+            delay,
+            at: at.timestamp(),
+        });
         // A reload, or the address copied from the screen, keeps the delay.
         let location = window().location();
         let search = location.search().unwrap_or_default();
@@ -105,6 +108,14 @@ pub fn Projector(settings: Settings, live: Live) -> impl IntoView {
             e.prevent_default();
         }
     });
+    // A newer deployment shows once no intervention is being timed: the room's screen has
+    // no reader to press "Show it".
+    let revision = live.revision;
+    Effect::new(move || {
+        if revision.ready.get() && !timer.with(Intervention::is_running) {
+            let _ = window().location().reload();
+        }
+    });
     let idle_timer = StoredValue::new_local(None::<Timeout>);
     let wake_pointer = move || {
         idle.set(false);
@@ -118,13 +129,25 @@ pub fn Projector(settings: Settings, live: Live) -> impl IntoView {
         on_move.remove();
     });
 
+    // One address for the whole day: phones follow the room's published delay themselves.
+    // Only a delay the room has not published yet goes into it, so phones see this screen's.
+    let unpublished = Memo::new(move |_| {
+        let own = live.room.own.get();
+        let published = live
+            .room
+            .published
+            .with(|p| p.as_ref().and_then(room::Status::said));
+        let published_delay = published.map_or(Delay::NONE, |p| p.delay);
+        (room::newest(own, published) == own && own.delay != published_delay).then_some(own)
+    });
     let phone_url = Signal::derive(move || {
         let location = window().location();
+        let delay = unpublished.get().map_or(Delay::NONE, |own| own.delay);
         format!(
             "{}{}{}",
             location.origin().unwrap_or_default(),
             settings::phone_path(&location.pathname().unwrap_or_default()),
-            settings::phone_query(live.delay.get(), i18n.pinned.get(), &PROGRAMME)
+            settings::phone_query(delay, i18n.pinned.get(), &PROGRAMME)
         )
     });
     let clock = live.clock(true);
@@ -134,7 +157,7 @@ pub fn Projector(settings: Settings, live: Live) -> impl IntoView {
         view! {
         <div class="projector" class:idle=idle>
             <div class="pj-notices">
-                <Notices settings live />
+                <Notices settings live room=true />
             </div>
             <header class="pj-head">
                 <p class="pj-meeting">{i18n.text(&PROGRAMME.meeting.title)}</p>
@@ -164,6 +187,8 @@ pub fn Projector(settings: Settings, live: Live) -> impl IntoView {
                     <Qr text=phone_url label=t(Key::QrLabel) />
                     <figcaption>{t(Key::QrCaption)}</figcaption>
                 </figure>
+                {move || unpublished.get().map(|own| view! { <Publish own live /> })}
+                <Checked live />
             </aside>
             <footer class="pj-next">
                 <Next live />
@@ -174,6 +199,37 @@ pub fn Projector(settings: Settings, live: Live) -> impl IntoView {
         </div>
         }
     })
+}
+
+/// The status file that makes every phone follow this screen's delay, to copy or download:
+/// shown from a press of + or − until the room publishes the same.
+#[component]
+fn Publish(own: Said, live: Live) -> impl IntoView {
+    let i18n = I18n::here();
+    let file = live
+        .room
+        .published
+        .with_untracked(|last| room::file_text(own.delay, own.at, last.as_ref(), &PROGRAMME));
+    let copied = file.clone();
+    let copy = move |_| {
+        let clipboard = window().navigator().clipboard();
+        let _ = clipboard.write_text(&copied);
+    };
+    let saved = file.clone();
+    let download = move |_| super::take_away::save("status.json", &saved, "application/json");
+    view! {
+        <details class="pj-publish">
+            <summary>{i18n.t(Key::PublishTitle)}</summary>
+            <div class="pj-publish-body">
+                <p>{i18n.t(Key::PublishHint)}</p>
+                <pre dir="ltr" translate="no">{file}</pre>
+                <p class="pj-publish-actions">
+                    <button type="button" on:click=copy>{i18n.t(Key::Copy)}</button>
+                    <button type="button" on:click=download>{i18n.t(Key::Download)}</button>
+                </p>
+            </div>
+        </details>
+    }
 }
 
 /// Keys go to a focused list or field (R for Русский in the language list), not to the

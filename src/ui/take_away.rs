@@ -41,7 +41,11 @@ pub fn AddToCalendar(
             late,
         };
         let text = i18n.with(|c| calendar::ics(&PROGRAMME, scope, delay, c, &made));
-        save(&calendar::file_name(&PROGRAMME, scope), &text);
+        save(
+            &calendar::file_name(&PROGRAMME, scope),
+            &text,
+            "text/calendar;charset=utf-8",
+        );
     };
     view! {
         <button type="button" class="take-away calendar" on:click=download>
@@ -51,11 +55,11 @@ pub fn AddToCalendar(
     }
 }
 
-/// Offers the file `name` holding `text` for download, with no server.
-fn save(name: &str, text: &str) {
+/// Offers the file `name` holding `text` (of type `mime`) for download, with no server.
+pub fn save(name: &str, text: &str, mime: &str) {
     let parts = js_sys::Array::of1(&JsValue::from_str(text));
     let options = web_sys::BlobPropertyBag::new();
-    options.set_type("text/calendar;charset=utf-8");
+    options.set_type(mime);
     let Ok(blob) = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options) else {
         return;
     };

@@ -194,6 +194,30 @@ for (const [engine, start] of ENGINES) {
       await shot(driver, engine, 'phone-late');
     });
 
+    test('an open page follows the room: a published delay and notice, then the day back on time', async () => {
+      const { driver } = browser;
+      const notice = { en: 'Panel now in Conference Room 4', fr: 'Le débat a lieu dans la salle 4' };
+      const publish = (version, minutes, notices) =>
+        JSON.stringify({ version, published: new Date().toISOString(), delay: { minutes }, notices });
+      host.status.body = publish(1, 10, [{ text: notice }]);
+      try {
+        await open(driver, '?lang=fr');
+        const fr = messages('fr');
+        await until(driver, `return document.querySelector('.room-notices')?.textContent === ${JSON.stringify(notice.fr)}`, 15_000, 'the notice, in French');
+        const late = fr.running_late.other.replace('{n}', '10');
+        assert.equal(await text(driver, '.now-late'), late);
+        assert.match(await text(driver, '.room-updated'), new RegExp(fr.room_updated_late.other.split('{time}')[0]));
+        // Published again; a page shown again checks at once.
+        host.status.body = publish(2, 0, []);
+        await driver.executeScript("document.dispatchEvent(new Event('visibilitychange', { bubbles: true }))");
+        await until(driver, "return !document.querySelector('.now-late') && document.querySelector('.room-notices').hidden", 15_000, 'back on time, no notice');
+        await expectNoErrors(driver, 'room');
+        await shot(driver, engine, 'phone-room');
+      } finally {
+        host.status.body = null;
+      }
+    });
+
     test('a calendar file of the whole meeting, read back with ical.js', async () => {
       const { driver } = browser;
       await open(driver, `?${at(STATES.during)}`);

@@ -31,12 +31,22 @@ function withListener(body) {
   return serializePage(document);
 }
 
-/** Starts a server for `dir` on a free port; `inject`: add the error listener to pages. */
+/**
+ * Starts a server for `dir` on a free port; `inject`: add the error listener to pages. Its
+ * `status.body`, when set, is what /status.json answers (the room's status file), so a test
+ * can publish while a page is open.
+ */
 export function serve(dir, { inject = true } = {}) {
   const files = staticFiles(dir, { transform: (file, body) => (inject && file.endsWith('.html') ? withListener(body) : body) });
+  const status = { body: null };
   const server = createServer((request, response) => {
-    if (inject && new URL(request.url, 'http://localhost').pathname.endsWith('/__errors.js')) {
+    const path = new URL(request.url, 'http://localhost').pathname;
+    if (inject && path.endsWith('/__errors.js')) {
       response.writeHead(200, { 'content-type': 'text/javascript', 'cache-control': 'no-store' }).end(ERRORS);
+      return;
+    }
+    if (path === '/status.json' && status.body !== null) {
+      response.writeHead(200, { 'content-type': 'application/json', 'cache-control': 'no-cache' }).end(status.body);
       return;
     }
     return files(request, response);
@@ -45,6 +55,7 @@ export function serve(dir, { inject = true } = {}) {
     server.listen(0, '127.0.0.1', () => {
       done({
         url: `http://127.0.0.1:${server.address().port}/`,
+        status,
         stop: () => new Promise((closed) => { server.closeAllConnections(); server.close(() => closed()); }),
       });
     });
