@@ -18,8 +18,8 @@
 // - The status file (status.json, beside the phone page, changed without a new deployment):
 //   the network first, waiting a few seconds, then the last good copy, marked as a copy
 //   (x-nownext-from-cache) so the page does not take it for news; also when the network
-//   answers with an error. With no copy: a 204 when offline or the file is missing. Good: a 200 whose body is
-//   a JSON object; an HTML error page never replaces it.
+//   answers with an error. With no copy: a 204 when offline or the file is missing. A good
+//   copy is a 200 whose body is a JSON object; an HTML error page never replaces it.
 // - Where there is no WebAssembly (iOS Lockdown Mode), the app never runs: the worker keeps
 //   the page as built and what it loads, not the wasm and the translations.
 const { version: VERSION, files: FILES, status: STATUS_FILE } = self.__NOWNEXT_MANIFEST;

@@ -43,6 +43,12 @@ impl Room {
     /// A page that has not reached the room for this long says its times may be out of date.
     pub const STALE_SECONDS: i64 = 5 * 60;
 
+    /// The delay the room published, and when, tracked; `None` until it has said one.
+    pub fn published_said(self) -> Option<Said> {
+        self.published
+            .with(|p| p.as_ref().and_then(room::Status::said))
+    }
+
     /// Since when the room has not been heard from, once that is [`Room::STALE_SECONDS`] or
     /// more at `now`.
     pub fn silent_since(self, now: i64) -> Option<i64> {
@@ -59,12 +65,7 @@ impl Live {
             heard: RwSignal::new(None),
             following: RwSignal::new(None),
         };
-        let delay = Memo::new(move |_| {
-            let published = room
-                .published
-                .with(|p| p.as_ref().and_then(room::Status::said));
-            room::newest(room.own.get(), published).delay
-        });
+        let delay = Memo::new(move |_| room::newest(room.own.get(), room.published_said()).delay);
         let status = Memo::new(move |_| timeline::status_at(&PROGRAMME, delay.get(), now.get()));
         let phase = Memo::new(move |_| (status.with(|s| s.phase()), delay.get()));
         Live {

@@ -99,7 +99,6 @@ mod start {
         let mount = move || {
             leptos::mount::mount_to_body(move || {
                 provide_context(i18n);
-
                 i18n.follow_in_document();
                 let live = Live {
                     revision: super::revision::Revision::start(),

@@ -12,9 +12,9 @@ use crate::room;
 use crate::settings::{self, Settings};
 use crate::timeline::Delay;
 
-#[component]
 /// `room`: with what the room published (the projector's; the phone shows it in its
 /// now-bar, which stays in sight).
+#[component]
 pub fn Notices(settings: Settings, live: Live, #[prop(optional)] room: bool) -> impl IntoView {
     let i18n = I18n::here();
     let preview = settings.preview.map(|p| {

@@ -133,10 +133,7 @@ pub fn Projector(settings: Settings, live: Live) -> impl IntoView {
     // Only a delay the room has not published yet goes into it, so phones see this screen's.
     let unpublished = Memo::new(move |_| {
         let own = live.room.own.get();
-        let published = live
-            .room
-            .published
-            .with(|p| p.as_ref().and_then(room::Status::said));
+        let published = live.room.published_said();
         let published_delay = published.map_or(Delay::NONE, |p| p.delay);
         (room::newest(own, published) == own && own.delay != published_delay).then_some(own)
     });

@@ -53,11 +53,14 @@ impl Revision {
             changes: Box::leak(Box::new(changes::since(&previous, &PROGRAMME))),
         };
         // Seen once shown: a page opened in a background tab keeps its marks for the reader.
+        // Written once; later showings have nothing new to keep.
+        let written = std::cell::Cell::new(false);
         let seen = move || {
-            if document().visibility_state() == web_sys::VisibilityState::Visible
+            if !written.get()
+                && document().visibility_state() == web_sys::VisibilityState::Visible
                 && let Some(storage) = &storage
             {
-                let _ = storage.set_item(&key, &now);
+                written.set(storage.set_item(&key, &now).is_ok());
             }
         };
         seen();
