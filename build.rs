@@ -13,25 +13,7 @@ use std::fmt::Write;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-#[allow(dead_code)]
-#[path = "src/programme/mod.rs"]
-mod programme;
-
-// The app's `i18n` module, as far as the build needs it: the modules below find `Lang` and
-// `file` through `super::`, which here is this file.
-#[allow(dead_code)]
-#[path = "src/i18n/file.rs"]
-mod file;
-#[allow(dead_code)]
-#[path = "src/i18n/lang.rs"]
-mod lang;
-#[path = "src/i18n/check.rs"]
-mod locales;
-mod i18n {
-    pub use super::lang::Lang;
-}
-
-use lang::Lang;
+use model::{Lang, check, file, locales};
 
 /// The programme file; `NOWNEXT_PROGRAMME` names another (`scripts/build --programme`).
 const FILE: &str = "programme.toml";
@@ -46,8 +28,6 @@ fn main() -> ExitCode {
     println!("cargo::rerun-if-env-changed={FILE_VAR}");
     println!("cargo::rerun-if-changed={}", programme_file());
     println!("cargo::rerun-if-changed=locales");
-    println!("cargo::rerun-if-changed=src/programme");
-    println!("cargo::rerun-if-changed=src/i18n");
     match build() {
         Ok(()) => ExitCode::SUCCESS,
         Err(problems) => {
@@ -69,9 +49,13 @@ fn programme_file() -> String {
 fn build() -> Result<(), Vec<String>> {
     let one = |e: String| vec![e];
     let file = programme_file();
+    // For the native tests, which check that file as the build read it.
+    if let Ok(path) = std::fs::canonicalize(&file) {
+        println!("cargo::rustc-env=NOWNEXT_PROGRAMME_FILE={}", path.display());
+    }
     let text =
         std::fs::read_to_string(&file).map_err(|e| one(format!("{file}: cannot read it: {e}")))?;
-    let programme = programme::check::parse(&text).map_err(|problems| {
+    let programme = check::parse(&text).map_err(|problems| {
         problems
             .iter()
             .map(|p| format!("{file}: {p}"))
@@ -80,11 +64,11 @@ fn build() -> Result<(), Vec<String>> {
     let messages = locales::read(|name| {
         std::fs::read_to_string(Path::new("locales").join(name)).map_err(|e| e.to_string())
     })?;
-    let texts = programme::check::translations(&programme);
+    let texts = check::translations(&programme);
 
     let out = PathBuf::from(std::env::var("OUT_DIR").unwrap_or_default());
     let env = databake::CrateEnv::default();
-    let baked = databake::Bake::bake(&programme, &env);
+    let baked = databake::Bake::bake(&check::baked(&programme), &env);
     write(&out.join("programme.rs"), &baked.to_string())?;
 
     // Each translation: its messages, then the programme's texts; empty where the programme

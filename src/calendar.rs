@@ -8,9 +8,10 @@
 
 use chrono::{DateTime, Datelike, Timelike};
 
-use crate::i18n::{Catalog, Lang};
-use crate::programme::{Kind, Programme, Session};
+use crate::i18n::Catalog;
 use crate::timeline::Delay;
+use model::Lang;
+use model::programme::{Kind, Programme, Session};
 
 /// Lines are folded at 75 octets (RFC 5545 §3.1).
 const LINE_OCTETS: usize = 75;

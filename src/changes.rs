@@ -3,7 +3,7 @@
 //! and what was cancelled, once. It keeps a [`snapshot`] of what it showed (the browser's
 //! storage, see `ui::start`): a line per session of its id, times, title and speaker.
 
-use crate::programme::{Programme, Text};
+use model::{Programme, Text};
 
 /// How one session differs from the one shown before.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

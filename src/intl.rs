@@ -7,8 +7,8 @@ use std::cell::RefCell;
 use js_sys::{Date, Object, Reflect};
 use wasm_bindgen::prelude::*;
 
-use crate::i18n::Lang;
-use crate::programme::Stamp;
+use model::Lang;
+use model::programme::Stamp;
 
 #[wasm_bindgen]
 extern "C" {

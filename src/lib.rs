@@ -18,13 +18,32 @@ pub mod i18n;
 pub mod intervention;
 pub mod intl;
 pub mod kiosk;
-pub mod programme;
 pub mod room;
 pub mod settings;
 pub mod timeline;
 pub mod ui;
 
-use programme::Programme;
+use model::Programme;
 
 /// The meeting, read and checked from `programme.toml` by the build script.
 pub static PROGRAMME: Programme = include!(concat!(env!("OUT_DIR"), "/programme.rs"));
+
+/// The programme file the build baked, read again as the build read it: for native tests.
+#[cfg(all(test, not(target_arch = "wasm32")))]
+pub(crate) fn programme_source() -> model::Programme<model::text::SourceText> {
+    model::check::parse(include_str!(env!("NOWNEXT_PROGRAMME_FILE")))
+        .unwrap_or_else(|problems| panic!("{problems:#?}"))
+}
+
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod tests {
+    /// Whatever meeting it holds, the programme file passes the checks and the bundle
+    /// carries exactly what it says.
+    #[test]
+    fn the_programme_file_passes_the_checks_and_is_baked_faithfully() {
+        assert_eq!(
+            model::check::baked(&super::programme_source()),
+            super::PROGRAMME
+        );
+    }
+}

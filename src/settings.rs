@@ -6,9 +6,10 @@
 
 use chrono::{DateTime, NaiveDate, NaiveTime, Utc};
 
-use crate::i18n::{Catalog, Key, Lang, fill};
-use crate::programme::Programme;
+use crate::i18n::{Catalog, Key, fill};
 use crate::timeline::Delay;
+use model::Lang;
+use model::programme::Programme;
 
 /// The fastest a preview may run: one hour of the meeting per second.
 pub const MAX_SPEED: u32 = 3600;

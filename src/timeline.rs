@@ -7,7 +7,7 @@
 
 use chrono::{DateTime, TimeDelta, Utc};
 
-use crate::programme::{Kind, Programme, Session, Stamp};
+use model::programme::{Kind, Programme, Session, Stamp};
 
 /// What is happening at one instant.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -296,7 +296,7 @@ mod tests {
 
     use super::*;
     use crate::PROGRAMME;
-    use crate::programme::check;
+    use model::check;
 
     fn at(unix: i64) -> DateTime<Utc> {
         DateTime::from_timestamp(unix, 0).expect("in range")
@@ -446,7 +446,7 @@ mod tests {
             .find("# The concept note leaves")
             .expect("break comment");
         let end = text.find("[[session]]\nid = \"panel-2\"").expect("panel 2");
-        check::parse(&format!("{}{}", &text[..start], &text[end..])).expect("valid")
+        check::baked(&check::parse(&format!("{}{}", &text[..start], &text[end..])).expect("valid"))
     }
 
     #[test]

@@ -14,16 +14,10 @@
 //! at build time, which these machines cannot do. And it bakes every locale into the wasm,
 //! where here each translation is a file of its own.
 
-#[cfg(not(target_arch = "wasm32"))]
-pub mod check;
-pub mod file;
-mod lang;
 mod web;
 
-pub use lang::Lang;
+use model::{Lang, Text, file};
 pub use web::I18n;
-
-use crate::programme::Text;
 
 include!(concat!(env!("OUT_DIR"), "/messages.rs"));
 
@@ -165,7 +159,7 @@ mod tests {
 
     #[test]
     fn every_translation_file_reads_back_complete() {
-        let texts = crate::programme::check::translations(&PROGRAMME);
+        let texts = model::check::translations(&crate::programme_source());
         let text_count = texts[&Lang::ORIGINAL].len();
         assert_eq!(FILES.len(), 5);
         for (lang, _) in FILES {

@@ -7,8 +7,9 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 
-use super::{Catalog, FILES, Key, Lang, fill};
-use crate::programme::Text;
+use super::{Catalog, FILES, Key, fill};
+use model::Lang;
+use model::Text;
 
 /// Where the device remembers the reader's choice.
 const STORAGE_KEY: &str = "nownext-language";

@@ -9,10 +9,10 @@
 
 use chrono::{DateTime, Utc};
 
-use crate::i18n::Lang;
-use crate::programme::Programme;
 use crate::settings::parse_at;
 use crate::timeline::Delay;
+use model::Lang;
+use model::programme::Programme;
 
 #[cfg(target_arch = "wasm32")]
 pub mod web;

@@ -4,7 +4,7 @@ use leptos::prelude::*;
 
 use crate::PROGRAMME;
 use crate::i18n::{I18n, Key};
-use crate::programme::Text;
+use model::Text;
 
 #[component]
 pub fn About() -> impl IntoView {

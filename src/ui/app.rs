@@ -158,7 +158,7 @@ pub fn Announcer(live: Live) -> impl IntoView {
 }
 
 fn announcement(i18n: I18n, phase: Phase<'_>) -> String {
-    let titled = |key, session: &crate::programme::Session| {
+    let titled = |key, session: &model::programme::Session| {
         i18n.fill(key, &[("title", &i18n.text(&session.title))])
     };
     match phase {

@@ -11,8 +11,8 @@ use super::take_away::{AddToCalendar, Share};
 use super::time::{At, YourTime};
 use crate::PROGRAMME;
 use crate::i18n::{I18n, Key};
-use crate::programme::{Kind, Session};
 use crate::timeline::{self, Delay};
+use model::programme::{Kind, Session};
 
 #[component]
 pub fn Day(
@@ -62,7 +62,7 @@ fn Row(
     let delay = live.delay;
     let i18n = I18n::here();
     let id = session.id.as_ref();
-    let text = move |t: &'static crate::programme::Text| i18n.text(t);
+    let text = move |t: &'static model::Text| i18n.text(t);
     let on_now = move || current.get() == Some(id);
     let past = move || ended.get() > index;
     view! {

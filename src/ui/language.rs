@@ -5,7 +5,8 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 
-use crate::i18n::{I18n, Key, Lang, Piece, pieces};
+use crate::i18n::{I18n, Key, Piece, pieces};
+use model::Lang;
 
 /// A `<select>` of the six languages, each named in itself. Changing it switches the page
 /// at once, with no reload. `still`: on the page as built, where it cannot work yet, it

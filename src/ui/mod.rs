@@ -45,8 +45,9 @@ mod start {
 
     use crate::PROGRAMME;
     use crate::clock::{Ticker, TimeSource};
-    use crate::i18n::{I18n, Lang};
+    use crate::i18n::I18n;
     use crate::settings::{self, Settings};
+    use model::Lang;
 
     /// How long a page waits for its language's file before it opens in English.
     const LANGUAGE_WAIT_MS: u32 = 2_500;

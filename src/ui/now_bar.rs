@@ -9,9 +9,9 @@ use super::language::message_with;
 use super::notices::{FromTheRoom, running_late};
 use super::time::{At, Countdown, YourTime, time_and_date};
 use crate::i18n::{I18n, Key};
-use crate::programme::{Session, Stamp};
 use crate::timeline::{Delay, Phase};
 use crate::{PROGRAMME, settings};
+use model::programme::{Session, Stamp};
 
 #[component]
 pub fn NowBar(live: Live) -> impl IntoView {

@@ -14,8 +14,8 @@ use super::phone::MeetingHeader;
 use super::{FAULT_ID, PRERENDERED_ID};
 use crate::PROGRAMME;
 use crate::i18n::{I18n, Key};
-use crate::programme::Stamp;
 use crate::timeline::Delay;
+use model::programme::Stamp;
 
 /// The phone page's body as built, in English, the original.
 pub fn page() -> String {
@@ -184,7 +184,7 @@ mod tests {
         let sessions = PROGRAMME
             .sessions
             .iter()
-            .filter(|s| s.kind == crate::programme::Kind::Session)
+            .filter(|s| s.kind == model::programme::Kind::Session)
             .count();
         // Two per session and one for the whole day, inside inert containers.
         assert_eq!(buttons, 2 * sessions + 1);

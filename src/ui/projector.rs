@@ -14,11 +14,11 @@ use super::qr::Qr;
 use super::time::{At, Countdown, OnDay, time_and_date};
 use crate::i18n::{I18n, Key};
 use crate::intervention::Intervention;
-use crate::programme::Session;
 use crate::room::{self, Said};
 use crate::settings::{self, Settings};
 use crate::timeline::{Delay, Phase};
 use crate::{PROGRAMME, kiosk};
+use model::programme::Session;
 
 /// Idle seconds before the pointer and the controls hide.
 const IDLE_MS: u32 = 3_000;

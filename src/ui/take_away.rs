@@ -11,8 +11,8 @@ use super::notices::running_late;
 use crate::PROGRAMME;
 use crate::calendar::{self, Made, Scope};
 use crate::i18n::{I18n, Key};
-use crate::programme::Session;
 use crate::settings;
+use model::programme::Session;
 
 /// How long "Link copied" stays on screen.
 const CONFIRM_MS: u32 = 4_000;

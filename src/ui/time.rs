@@ -8,8 +8,8 @@ use leptos::prelude::*;
 
 use super::language::message_with;
 use crate::i18n::{I18n, Key};
-use crate::programme::Stamp;
 use crate::{countdown, intl};
+use model::programme::Stamp;
 
 /// A clock time on the meeting's clock: `<time datetime="2012-04-03T10:00:00-04:00">10:00</time>`.
 #[component]

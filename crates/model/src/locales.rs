@@ -3,8 +3,8 @@
 
 use std::collections::BTreeMap;
 
-use super::Lang;
-use super::file::{FORM, RECORD, plural};
+use crate::Lang;
+use crate::file::{FORM, RECORD, plural};
 
 /// The page's messages: their keys in file order, and each language's messages in that
 /// order (plural messages encoded with [`plural`]).
@@ -169,7 +169,7 @@ mod tests {
 
     fn file(lang: Lang) -> String {
         let path = format!(
-            "{}/locales/{}.toml",
+            "{}/../../locales/{}.toml",
             env!("CARGO_MANIFEST_DIR"),
             lang.code()
         );

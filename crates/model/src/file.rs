@@ -7,7 +7,7 @@
 //! separated by U+001E; a message with plural forms holds `category U+001F text` pairs, also
 //! separated by U+001F. Neither character can occur in a message (the build checks).
 
-use super::Lang;
+use crate::Lang;
 
 /// Separates the records.
 pub const RECORD: char = '\u{1E}';
