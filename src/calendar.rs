@@ -169,7 +169,7 @@ mod tests {
     use proptest::prelude::*;
 
     use super::*;
-    use crate::PROGRAMME;
+    use crate::fixtures;
 
     fn unfold(text: &str) -> String {
         text.replace("\r\n ", "")
@@ -178,61 +178,96 @@ mod tests {
     const LATE: &str = "Running 10 minutes late";
 
     /// The file in English, made at the epoch on `host`, saying `late` where it applies.
-    fn english(scope: Scope<'_>, delay: Delay, host: &str, late: Option<&str>) -> String {
+    fn english(
+        programme: &Programme,
+        scope: Scope<'_>,
+        delay: Delay,
+        host: &str,
+        late: Option<&str>,
+    ) -> String {
         let made = Made {
             host,
             now: 0,
             late: late.map(str::to_owned),
         };
-        ics(&PROGRAMME, scope, delay, &Catalog::english(), &made)
+        ics(programme, scope, delay, &Catalog::english(), &made)
+    }
+
+    /// `20120403T140000Z`, by chrono's own formatter rather than the file's code.
+    fn utc_of(unix: i64) -> String {
+        let at = DateTime::from_timestamp(unix, 0).expect("in range");
+        at.format("%Y%m%dT%H%M%SZ").to_string()
+    }
+
+    /// A TEXT value as RFC 5545 escapes it, for texts without control characters.
+    fn escaped(text: &str) -> String {
+        text.replace('\\', "\\\\")
+            .replace(';', "\\;")
+            .replace(',', "\\,")
+    }
+
+    fn talks(p: &Programme) -> impl Iterator<Item = &Session> + Clone {
+        p.sessions.iter().filter(|s| s.kind == Kind::Session)
     }
 
     #[test]
     fn one_session_in_utc_with_its_texts() {
-        let panel = &PROGRAMME.sessions[1];
-        let text = english(Scope::Session(panel), Delay::NONE, "example.org", None);
-        assert!(text.starts_with("BEGIN:VCALENDAR\r\nVERSION:2.0\r\n"));
-        assert!(text.ends_with("END:VCALENDAR\r\n"));
-        assert!(
-            !text.replace("\r\n", "").contains('\n'),
-            "only CRLF line ends"
-        );
-        let text = unfold(&text);
-        assert!(text.contains("\r\nUID:panel-1-2012-04-03@example.org\r\n"));
-        assert!(text.contains("\r\nDTSTART:20120403T150000Z\r\n"));
-        assert!(text.contains("\r\nDTEND:20120403T170000Z\r\n"));
-        assert!(text.contains("\r\nDTSTAMP:19700101T000000Z\r\n"));
-        assert!(text.contains("\r\nSUMMARY:Interactive Panel Discussion I\r\n"));
-        assert!(
-            text.contains(
-                "\r\nLOCATION:Conference Room 2 (NLB)\\, UN Headquarters\\, New York\r\n"
-            )
-        );
-        assert!(text.contains(
-            "DESCRIPTION:Protecting the Victims of Trafficking: Partnerships and Innovation\\n"
-        ));
-        assert_eq!(text.matches("BEGIN:VEVENT").count(), 1);
+        for (name, p) in fixtures::all() {
+            for session in talks(p) {
+                let text = english(p, Scope::Session(session), Delay::NONE, "example.org", None);
+                assert!(text.starts_with("BEGIN:VCALENDAR\r\nVERSION:2.0\r\n"));
+                assert!(text.ends_with("END:VCALENDAR\r\n"));
+                let bare = text.replace("\r\n", "");
+                assert!(!bare.contains('\n'), "{name}: only CRLF line ends");
+                let text = unfold(&text);
+                let line = |l: String| {
+                    assert!(
+                        text.contains(&format!("\r\n{l}\r\n")),
+                        "{name}: {l}\n{text}"
+                    )
+                };
+                line(format!(
+                    "UID:{}-{}@example.org",
+                    session.id,
+                    session.starts.date()
+                ));
+                line(format!("DTSTART:{}", utc_of(session.starts.unix)));
+                line(format!("DTEND:{}", utc_of(session.ends.unix)));
+                line("DTSTAMP:19700101T000000Z".to_owned());
+                line(format!("SUMMARY:{}", escaped(&session.title.original)));
+                line(format!("LOCATION:{}", escaped(&p.meeting.venue.original)));
+                if let Some(topic) = &session.topic {
+                    assert!(
+                        text.contains(&format!("DESCRIPTION:{}", escaped(&topic.original))),
+                        "{name}"
+                    );
+                }
+                assert_eq!(text.matches("BEGIN:VEVENT").count(), 1);
+            }
+        }
     }
 
     #[test]
-    fn the_meeting_has_every_session_but_not_the_break() {
-        let text = english(Scope::Meeting, Delay::NONE, "", None);
-        let sessions = PROGRAMME
-            .sessions
-            .iter()
-            .filter(|s| s.kind == Kind::Session);
-        assert_eq!(
-            text.matches("BEGIN:VEVENT").count(),
-            sessions.clone().count()
-        );
-        for s in sessions {
-            assert!(text.contains(&format!("UID:{}-2012-04-03@nownext", s.id)));
+    fn the_meeting_has_every_session_but_no_break() {
+        for (name, p) in fixtures::all() {
+            let text = english(p, Scope::Meeting, Delay::NONE, "", None);
+            assert_eq!(
+                text.matches("BEGIN:VEVENT").count(),
+                talks(p).count(),
+                "{name}"
+            );
+            for s in talks(p) {
+                assert!(text.contains(&format!("UID:{}-{}@nownext", s.id, s.starts.date())));
+            }
+            for pause in p.sessions.iter().filter(|s| s.kind == Kind::Break) {
+                assert!(!text.contains(&format!("UID:{}-", pause.id)), "{name}");
+            }
+            let first_day = p.sessions[0].starts.date();
+            assert_eq!(
+                file_name(p, Scope::Meeting),
+                format!("meeting-{first_day}.ics")
+            );
         }
-        assert!(!text.contains("UID:break"));
-        assert_eq!(
-            file_name(&PROGRAMME, Scope::Meeting),
-            "meeting-2012-04-03.ics"
-        );
     }
 
     #[test]
@@ -241,31 +276,44 @@ mod tests {
             minutes: 10,
             since: None,
         };
-        let closing = PROGRAMME.sessions.last().expect("a session");
-        let text = unfold(&english(Scope::Session(closing), delay, "", Some(LATE)));
-        assert!(text.contains("DTSTART:20120403T215500Z"), "{text}");
-        assert!(text.contains("DTEND:20120403T221000Z"), "{text}");
-        assert!(
-            text.contains("DESCRIPTION:Running 10 minutes late\\n"),
-            "{text}"
-        );
+        for (name, p) in fixtures::all() {
+            let last = talks(p).last().expect("a session");
+            let text = unfold(&english(p, Scope::Session(last), delay, "", Some(LATE)));
+            assert!(
+                text.contains(&format!("DTSTART:{}", utc_of(last.starts.unix + 600))),
+                "{name}"
+            );
+            assert!(
+                text.contains(&format!("DTEND:{}", utc_of(last.ends.unix + 600))),
+                "{name}"
+            );
+            assert!(
+                text.contains("DESCRIPTION:Running 10 minutes late"),
+                "{name}"
+            );
+        }
     }
 
     #[test]
-    fn a_session_the_delay_did_not_move_does_not_say_it() {
-        let opening = &PROGRAMME.sessions[0];
-        let delay = Delay {
-            minutes: 10,
-            since: Some(opening.ends.unix + 60),
-        };
-        let text = unfold(&english(Scope::Meeting, delay, "", Some(LATE)));
-        let first = &text[..text.find("END:VEVENT").unwrap_or(text.len())];
-        assert!(first.contains("DTSTART:20120403T140000Z"), "{first}");
-        assert!(!first.contains("Running"), "{first}");
-        assert_eq!(
-            text.matches("DESCRIPTION:Running 10 minutes late").count(),
-            3
-        );
+    fn only_the_sessions_the_delay_moved_say_it() {
+        for (name, p) in fixtures::all() {
+            let first = &p.sessions[0];
+            let delay = Delay {
+                minutes: 10,
+                since: Some(first.ends.unix + 60),
+            };
+            let text = unfold(&english(p, Scope::Meeting, delay, "", Some(LATE)));
+            let events: Vec<&str> = text.split("BEGIN:VEVENT").skip(1).collect();
+            for (event, s) in events.iter().zip(talks(p)) {
+                let moved = (delay.starts(s), delay.ends(s)) != (s.starts, s.ends);
+                assert_eq!(event.contains(LATE), moved, "{name}, {}", s.id);
+            }
+            // The first session ended before the delay began; sessions of later days are
+            // not late either.
+            assert!(!events[0].contains(LATE), "{name}");
+            let late = talks(p).filter(|s| s.day() == first.day() && s.ends.unix > first.ends.unix);
+            assert_eq!(text.matches(LATE).count(), late.count(), "{name}");
+        }
     }
 
     #[test]

@@ -28,6 +28,46 @@ use model::Programme;
 /// The meeting, read and checked from `programme.toml` by the build script.
 pub static PROGRAMME: Programme = include!(concat!(env!("OUT_DIR"), "/programme.rs"));
 
+/// The programmes of `tests/fixtures/programmes/`, for native tests: each an edge case of
+/// the meetings an organiser may write (one session, a gap, several days…).
+#[cfg(all(test, not(target_arch = "wasm32")))]
+pub(crate) mod fixtures {
+    use model::Programme;
+
+    const DIR: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/programmes");
+
+    /// The text of one fixture file, `name` without `.toml`.
+    pub fn text(name: &str) -> String {
+        let path = format!("{DIR}/{name}.toml");
+        std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"))
+    }
+
+    /// One fixture, read and checked as the build reads the programme file.
+    pub fn programme(name: &str) -> &'static Programme {
+        let source = model::check::parse(&text(name))
+            .unwrap_or_else(|problems| panic!("{name}: {problems:#?}"));
+        Box::leak(Box::new(model::check::baked(&source)))
+    }
+
+    /// Every fixture and the programme file itself, by name.
+    pub fn all() -> Vec<(String, &'static Programme)> {
+        let mut names: Vec<String> = std::fs::read_dir(DIR)
+            .unwrap_or_else(|e| panic!("{DIR}: {e}"))
+            .filter_map(|entry| {
+                let name = entry.ok()?.file_name().into_string().ok()?;
+                name.strip_suffix(".toml").map(str::to_owned)
+            })
+            .collect();
+        names.sort();
+        let mut all: Vec<_> = names
+            .into_iter()
+            .map(|n| (n.clone(), programme(&n)))
+            .collect();
+        all.push(("programme.toml".to_owned(), &super::PROGRAMME));
+        all
+    }
+}
+
 /// The programme file the build baked, read again as the build read it: for native tests.
 #[cfg(all(test, not(target_arch = "wasm32")))]
 pub(crate) fn programme_source() -> model::Programme<model::text::SourceText> {

@@ -201,8 +201,18 @@ pub fn phone_path(projector_path: &str) -> String {
 }
 
 /// `at` as an RFC 3339 instant, as a date and time on the meeting's wall clock, or as a time
-/// of the meeting's day: `2012-04-03T11:30:00-04:00`, `2012-04-03T11:30`, `11:30`, `11:30:15`.
+/// of the meeting's first day: `2012-04-03T11:30:00-04:00`, `2012-04-03T11:30`, `11:30`,
+/// `11:30:15`.
 pub fn parse_at(given: &str, programme: &Programme) -> Option<DateTime<Utc>> {
+    parse_at_on(given, programme, None)
+}
+
+/// The same, reading a time alone on `day` (a day of the meeting) rather than the first.
+pub fn parse_at_on(
+    given: &str,
+    programme: &Programme,
+    day: Option<NaiveDate>,
+) -> Option<DateTime<Utc>> {
     let given = given.trim();
     if given.is_empty() || given.len() > 64 {
         return None;
@@ -215,14 +225,18 @@ pub fn parse_at(given: &str, programme: &Programme) -> Option<DateTime<Utc>> {
     if let Ok(at) = DateTime::parse_from_rfc3339(&text) {
         return Some(at.with_timezone(&Utc));
     }
-    let (day, offset) = programme.day()?;
+    let first = programme.sessions.first()?;
     let wall = match text.split_once('T') {
         Some((date, time)) => wall_date(date)?.and_time(wall_time(time)?),
-        None => day.and_time(wall_time(&text)?),
+        None => day.unwrap_or(first.day()).and_time(wall_time(&text)?),
     };
-    wall.and_local_timezone(offset)
-        .single()
-        .map(|at| at.with_timezone(&Utc))
+    // The wall clock's UTC offset at that time: the programme's nearest to it, found from
+    // the first day's (the two differ only across a change of summer time).
+    let wall = wall.and_utc().timestamp();
+    let offset = programme
+        .stamp(wall - i64::from(first.starts.offset))
+        .offset;
+    DateTime::from_timestamp(wall - i64::from(offset), 0)
 }
 
 // The wall-clock forms are read by hand: chrono's strftime parser would add several
@@ -281,11 +295,17 @@ fn parse_speed(given: &str) -> Option<f64> {
     (speed > 0.0 && speed <= f64::from(MAX_SPEED)).then_some(speed)
 }
 
-/// The query that replays the meeting's day from just before it opens, an hour a minute.
+/// The query that replays the meeting from just before it opens, an hour a minute: its
+/// time alone for a meeting of one day, with the date for one of several.
 pub fn replay_query(programme: &Programme) -> Option<String> {
     let first = programme.sessions.first()?;
     let from = first.starts.shifted(chrono::TimeDelta::minutes(-1));
-    Some(format!("?at={}&speed=60", from.wall_time()))
+    let at = if programme.several_days() {
+        format!("{}T{}", from.date(), from.wall_time())
+    } else {
+        from.wall_time()
+    };
+    Some(format!("?at={at}&speed=60"))
 }
 
 fn echo(given: &str) -> String {
@@ -302,7 +322,13 @@ mod tests {
     use proptest::prelude::*;
 
     use super::*;
-    use crate::PROGRAMME;
+
+    /// A meeting of two days with a change of summer time between them; its first day,
+    /// 26 March 2027, is at UTC+01:00 and opens at 10:00.
+    fn programme() -> &'static Programme {
+        static ONCE: std::sync::OnceLock<&'static Programme> = std::sync::OnceLock::new();
+        ONCE.get_or_init(|| crate::fixtures::programme("dst-between-days"))
+    }
 
     fn rfc(text: &str) -> DateTime<Utc> {
         DateTime::parse_from_rfc3339(text)
@@ -311,7 +337,7 @@ mod tests {
     }
 
     fn preview(query: &str) -> Option<Preview> {
-        let settings = parse(query, &PROGRAMME);
+        let settings = parse(query, programme());
         assert!(
             settings.notices.is_empty(),
             "{query}: {:?}",
@@ -322,26 +348,26 @@ mod tests {
 
     #[test]
     fn no_parameters_is_real_time() {
-        assert_eq!(parse("", &PROGRAMME), Settings::default());
-        assert_eq!(parse("?", &PROGRAMME), Settings::default());
-        assert_eq!(parse("?x=1", &PROGRAMME), Settings::default());
+        assert_eq!(parse("", programme()), Settings::default());
+        assert_eq!(parse("?", programme()), Settings::default());
+        assert_eq!(parse("?x=1", programme()), Settings::default());
     }
 
     #[test]
     fn at_in_every_accepted_form() {
-        let half_past = rfc("2012-04-03T11:30:00-04:00");
+        let half_past = rfc("2027-03-26T11:30:00+01:00");
         for query in [
             "?at=11:30",
             "at=11:30:00",
-            "?at=2012-04-03T11:30",
-            "?at=2012-04-03T11:30:00",
-            "?at=2012-04-03T11:30:00-04:00",
-            "?at=2012-04-03T15:30:00Z",
-            "?at=2012-04-03T15:30:00%2B00:00",
+            "?at=2027-03-26T11:30",
+            "?at=2027-03-26T11:30:00",
+            "?at=2027-03-26T11:30:00+01:00",
+            "?at=2027-03-26T10:30:00Z",
+            "?at=2027-03-26T10:30:00%2B00:00",
             // An unencoded `+` arrives as a space.
-            "?at=2012-04-03T17:30:00+02:00",
+            "?at=2027-03-26T12:30:00+02:00",
             "?at=%2011:30%20",
-            "?at=2012-04-03T11:30:00.000-04:00",
+            "?at=2027-03-26T11:30:00.000+01:00",
         ] {
             assert_eq!(
                 preview(query),
@@ -359,7 +385,7 @@ mod tests {
         assert_eq!(
             preview("?at=09:59&speed=60"),
             Some(Preview {
-                from: rfc("2012-04-03T09:59:00-04:00"),
+                from: rfc("2027-03-26T09:59:00+01:00"),
                 speed: 60.0
             })
         );
@@ -380,13 +406,13 @@ mod tests {
     fn the_first_of_a_repeated_key_wins() {
         assert_eq!(
             preview("?at=12:00&at=nonsense").map(|p| p.from),
-            Some(rfc("2012-04-03T12:00:00-04:00"))
+            Some(rfc("2027-03-26T12:00:00+01:00"))
         );
     }
 
     #[test]
     fn a_speed_alone_previews_nothing() {
-        assert_eq!(parse("?speed=10", &PROGRAMME), Settings::default());
+        assert_eq!(parse("?speed=10", programme()), Settings::default());
     }
 
     #[test]
@@ -431,7 +457,7 @@ mod tests {
                 vec![Notice::BadAt("x".into()), Notice::BadSpeed("y".into())],
             ),
         ] {
-            let settings = parse(query, &PROGRAMME);
+            let settings = parse(query, programme());
             assert_eq!(settings.preview, None, "{query}");
             assert_eq!(settings.notices, notices, "{query}");
         }
@@ -440,7 +466,7 @@ mod tests {
     #[test]
     fn echoed_values_are_cut_short() {
         let long = "9".repeat(500);
-        let settings = parse(&format!("?at={long}"), &PROGRAMME);
+        let settings = parse(&format!("?at={long}"), programme());
         let [Notice::BadAt(echo)] = settings.notices.as_slice() else {
             panic!("{settings:?}")
         };
@@ -449,36 +475,63 @@ mod tests {
     }
 
     #[test]
+    fn a_date_and_time_reads_on_that_days_clock_across_a_change_of_summer_time() {
+        // The second day is after the change: its wall clock is at UTC+02:00.
+        for (query, expected) in [
+            ("?at=2027-03-29T11:30", "2027-03-29T11:30:00+02:00"),
+            ("?at=2027-03-26T11:30", "2027-03-26T11:30:00+01:00"),
+            ("?at=11:30", "2027-03-26T11:30:00+01:00"),
+        ] {
+            assert_eq!(
+                preview(query).map(|p| p.from),
+                Some(rfc(expected)),
+                "{query}"
+            );
+        }
+    }
+
+    #[test]
     fn the_replay_starts_a_minute_before_the_opening() {
-        assert_eq!(
-            replay_query(&PROGRAMME).as_deref(),
-            Some("?at=09:59&speed=60")
-        );
-        let replay = preview("?at=09:59&speed=60").expect("a preview");
-        let opening = PROGRAMME.sessions[0].starts.instant();
-        assert_eq!(opening - replay.from, chrono::TimeDelta::minutes(1));
+        for (name, p) in crate::fixtures::all() {
+            let query = replay_query(p).expect("a replay");
+            let opening = p.sessions[0].starts;
+            let from = opening.shifted(chrono::TimeDelta::minutes(-1));
+            // The time alone for one day; with the date when there are several.
+            let at = if p.several_days() {
+                format!("{}T{}", from.date(), from.wall_time())
+            } else {
+                from.wall_time()
+            };
+            assert_eq!(query, format!("?at={at}&speed=60"), "{name}");
+            let replay = parse(&query, p).preview.expect("a preview");
+            assert_eq!(
+                opening.instant() - replay.from,
+                chrono::TimeDelta::minutes(1)
+            );
+            assert_eq!(replay.speed, 60.0);
+        }
     }
 
     #[test]
     fn delay_and_since() {
-        let settings = parse("?delay=10&since=12:50", &PROGRAMME);
+        let settings = parse("?delay=10&since=12:50", programme());
         assert_eq!(settings.notices, []);
         assert_eq!(
             settings.delay,
             Delay {
                 minutes: 10,
-                since: Some(rfc("2012-04-03T12:50:00-04:00").timestamp())
+                since: Some(rfc("2027-03-26T12:50:00+01:00").timestamp())
             }
         );
         assert_eq!(
-            parse("?delay=15", &PROGRAMME).delay,
+            parse("?delay=15", programme()).delay,
             Delay {
                 minutes: 15,
                 since: None
             }
         );
-        assert_eq!(parse("?view=phone&x=1", &PROGRAMME), Settings::default());
-        assert_eq!(parse("?since=12:00", &PROGRAMME), Settings::default());
+        assert_eq!(parse("?view=phone&x=1", programme()), Settings::default());
+        assert_eq!(parse("?since=12:00", programme()), Settings::default());
     }
 
     #[test]
@@ -491,48 +544,48 @@ mod tests {
             ("?delay=2.5", Notice::BadDelay("2.5".into())),
             ("?delay=10&since=lunch", Notice::BadSince("lunch".into())),
         ] {
-            let settings = parse(query, &PROGRAMME);
+            let settings = parse(query, programme());
             assert_eq!(settings.delay, Delay::NONE, "{query}");
             assert_eq!(settings.notices, [notice], "{query}");
         }
-        assert_eq!(parse("?delay=1440", &PROGRAMME).delay.minutes, 1440);
+        assert_eq!(parse("?delay=1440", programme()).delay.minutes, 1440);
     }
 
     #[test]
     fn the_delay_round_trips_through_the_address() {
         let delay = Delay {
             minutes: 25,
-            since: Some(rfc("2012-04-03T12:50:07-04:00").timestamp()),
+            since: Some(rfc("2027-03-26T12:50:07+01:00").timestamp()),
         };
         let query = with_delay(
             "?view=projector&at=11:00&delay=5&lang=fr",
             delay,
-            &PROGRAMME,
+            programme(),
         );
         assert_eq!(
             query,
-            "?view=projector&at=11%3A00&lang=fr&delay=25&since=2012-04-03T12%3A50%3A07-04%3A00"
+            "?view=projector&at=11%3A00&lang=fr&delay=25&since=2027-03-26T12%3A50%3A07%2B01%3A00"
         );
-        let back = parse(&query, &PROGRAMME);
+        let back = parse(&query, programme());
         assert_eq!(back.delay, delay);
         assert_eq!(
-            phone_query(delay, None, &PROGRAMME),
-            "?delay=25&since=2012-04-03T12%3A50%3A07-04%3A00"
+            phone_query(delay, None, programme()),
+            "?delay=25&since=2027-03-26T12%3A50%3A07%2B01%3A00"
         );
         assert_eq!(
-            phone_query(delay, Some(Lang::Ar), &PROGRAMME),
-            "?delay=25&since=2012-04-03T12%3A50%3A07-04%3A00&lang=ar"
+            phone_query(delay, Some(Lang::Ar), programme()),
+            "?delay=25&since=2027-03-26T12%3A50%3A07%2B01%3A00&lang=ar"
         );
-        assert_eq!(phone_query(Delay::NONE, None, &PROGRAMME), "");
+        assert_eq!(phone_query(Delay::NONE, None, programme()), "");
         assert_eq!(
-            with_delay("?view=projector&delay=5", Delay::NONE, &PROGRAMME),
+            with_delay("?view=projector&delay=5", Delay::NONE, programme()),
             "?view=projector"
         );
     }
 
     #[test]
     fn lang_names_a_language_or_is_ignored_silently() {
-        let lang = |query: &str| parse(query, &PROGRAMME).lang;
+        let lang = |query: &str| parse(query, programme()).lang;
         assert_eq!(lang("?lang=fr"), Some(Lang::Fr));
         assert_eq!(lang("?lang=fr-CH"), Some(Lang::Fr));
         assert_eq!(lang("?lang=ZH-tw"), Some(Lang::Zh));
@@ -545,7 +598,7 @@ mod tests {
             "?lang=english",
             "?lang=%00",
         ] {
-            assert_eq!(parse(query, &PROGRAMME), Settings::default(), "{query}");
+            assert_eq!(parse(query, programme()), Settings::default(), "{query}");
         }
     }
 
@@ -558,7 +611,7 @@ mod tests {
         assert_eq!(with_lang("", Some(Lang::Zh)), "?lang=zh");
         assert_eq!(with_lang("?lang=fr", None), "");
         let query = with_lang("?delay=5", Some(Lang::Ar));
-        assert_eq!(parse(&query, &PROGRAMME).lang, Some(Lang::Ar));
+        assert_eq!(parse(&query, programme()).lang, Some(Lang::Ar));
     }
 
     #[test]
@@ -596,7 +649,7 @@ mod tests {
     proptest! {
         #[test]
         fn any_query_is_read_without_panic(query in any::<String>()) {
-            let settings = parse(&query, &PROGRAMME);
+            let settings = parse(&query, programme());
             prop_assert!(settings.delay.minutes <= Delay::MAX_MINUTES);
             if let Some(p) = settings.preview {
                 prop_assert!(p.speed.is_finite() && p.speed > 0.0 && p.speed <= f64::from(MAX_SPEED));
@@ -608,7 +661,7 @@ mod tests {
 
         #[test]
         fn any_at_and_speed_values(at in "[0-9:T+ Z.-]{0,30}", speed in "[0-9.eE+-]{0,8}") {
-            let settings = parse(&format!("?at={at}&speed={speed}"), &PROGRAMME);
+            let settings = parse(&format!("?at={at}&speed={speed}"), programme());
             // Either a usable preview or real time with a notice saying why.
             prop_assert!(settings.preview.is_some() == settings.notices.is_empty());
         }
@@ -616,9 +669,9 @@ mod tests {
         #[test]
         fn every_wall_time_of_the_day_round_trips(h in 0u32..24, m in 0u32..60, s in 0u32..60) {
             let from = preview(&format!("?at={h:02}:{m:02}:{s:02}")).expect("preview").from;
-            let (day, offset) = PROGRAMME.day().expect("a day");
-            let wall = from.with_timezone(&offset);
-            prop_assert_eq!(wall.date_naive(), day);
+            let first = programme().sessions.first().expect("a session");
+            let wall = programme().stamp(from.timestamp()).local();
+            prop_assert_eq!(wall.date_naive(), first.day());
             prop_assert_eq!((wall.hour(), wall.minute(), wall.second()), (h, m, s));
         }
     }

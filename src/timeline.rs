@@ -29,6 +29,13 @@ pub enum Status<'p> {
         span: Span,
         next: Option<&'p Session>,
     },
+    /// Between two days of the meeting: `next` opens the following one, `days` from the
+    /// instant's own date (0 after midnight, 1 the evening before).
+    Overnight {
+        span: Span,
+        next: &'p Session,
+        days: i64,
+    },
     /// The meeting is over; `last` closed it.
     After { last: Option<&'p Session> },
 }
@@ -62,11 +69,13 @@ impl Span {
     }
 }
 
-/// How late the day runs: `minutes` added to everything not yet over at `since`.
+/// How late the day runs: `minutes` added to everything not yet over at `since`, on the
+/// day of `since`.
 ///
 /// A session that had ended by `since` keeps its times; one running at `since` keeps its
-/// start and ends later; every later one starts and ends later. With no `since` the whole
-/// day moves. Order and gaps are kept, so the day never overlaps itself.
+/// start and ends later; every later one that day starts and ends later. The next day of
+/// the meeting starts on time: a delay ends with its day. With no `since` the whole meeting
+/// moves. Order and gaps are kept, so the day never overlaps itself.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct Delay {
     pub minutes: u32,
@@ -84,8 +93,15 @@ impl Delay {
     /// What one press of `+` or `−` changes.
     pub const STEP_MINUTES: u32 = 5;
 
-    fn shift(&self, planned: Stamp) -> Stamp {
-        if self.minutes > 0 && self.since.is_none_or(|since| planned.unix > since) {
+    fn shift(&self, session: &Session, planned: Stamp) -> Stamp {
+        let on_the_day = |since: i64| {
+            let since = Stamp {
+                unix: since,
+                offset: session.starts.offset,
+            };
+            planned.unix > since.unix && since.local().date_naive() == session.day()
+        };
+        if self.minutes > 0 && self.since.is_none_or(on_the_day) {
             planned.shifted(TimeDelta::minutes(i64::from(self.minutes)))
         } else {
             planned
@@ -94,13 +110,13 @@ impl Delay {
 
     /// When `session` starts, this delay applied.
     pub fn starts(&self, session: &Session) -> Stamp {
-        self.shift(session.starts)
+        self.shift(session, session.starts)
     }
 
     /// When `session` ends, this delay applied. A session running at `since` keeps its
     /// start and ends later.
     pub fn ends(&self, session: &Session) -> Stamp {
-        self.shift(session.ends)
+        self.shift(session, session.ends)
     }
 
     /// One press of `+` (`step` > 0) or `−` at `at`: the rest of the day moves by `step`
@@ -124,19 +140,23 @@ impl Delay {
         }
         let t = at.timestamp();
         let since = match status_at(programme, self, at) {
-            // Nothing has begun: the whole day moves.
-            Status::Before { .. } => None,
+            // Nothing has begun: the whole first day moves (the whole meeting, if it has
+            // only one: the address then needs no `since`).
+            Status::Before { first, .. } => {
+                programme.several_days().then_some(first.starts.unix - 1)
+            }
             Status::Live { session, .. }
             | Status::Break {
                 entry: Some(session),
                 ..
             } => Some(t.clamp(session.starts.unix, session.ends.unix - 1)),
-            // In a gap: everything from the next session moves.
+            // In a gap, or overnight: everything from the next session moves.
             Status::Break {
                 entry: None,
                 next: Some(next),
                 ..
-            } => Some(next.starts.unix - 1),
+            }
+            | Status::Overnight { next, .. } => Some(next.starts.unix - 1),
             Status::Break {
                 entry: None,
                 next: None,
@@ -194,6 +214,15 @@ pub fn status_at(programme: &Programme, delay: Delay, at: DateTime<Utc>) -> Stat
             && ends.unix <= t
             && t < delay.starts(next).unix
         {
+            let starts = delay.starts(next);
+            if next.day() != session.day() {
+                let today = programme.stamp(t).local().date_naive();
+                return Status::Overnight {
+                    span: Span::new(ends, starts, t),
+                    next,
+                    days: (starts.local().date_naive() - today).num_days(),
+                };
+            }
             return Status::Break {
                 entry: None,
                 span: Span::new(ends, delay.starts(next), t),
@@ -212,7 +241,7 @@ impl<'p> Status<'p> {
         match *self {
             Status::Live { session, .. } => Some(session),
             Status::Break { entry, .. } => entry,
-            Status::Before { .. } | Status::After { .. } => None,
+            Status::Before { .. } | Status::Overnight { .. } | Status::After { .. } => None,
         }
     }
 
@@ -220,6 +249,7 @@ impl<'p> Status<'p> {
     pub fn next(&self) -> Option<&'p Session> {
         match *self {
             Status::Before { first, .. } => Some(first),
+            Status::Overnight { next, .. } => Some(next),
             Status::Live { next, .. } | Status::Break { next, .. } => next,
             Status::After { .. } => None,
         }
@@ -228,7 +258,9 @@ impl<'p> Status<'p> {
     /// The running period, during the day.
     pub fn span(&self) -> Option<Span> {
         match *self {
-            Status::Live { span, .. } | Status::Break { span, .. } => Some(span),
+            Status::Live { span, .. }
+            | Status::Break { span, .. }
+            | Status::Overnight { span, .. } => Some(span),
             Status::Before { .. } | Status::After { .. } => None,
         }
     }
@@ -237,7 +269,9 @@ impl<'p> Status<'p> {
     pub fn countdown(&self) -> Option<TimeDelta> {
         match *self {
             Status::Before { starts_in, .. } => Some(starts_in),
-            Status::Live { span, .. } | Status::Break { span, .. } => Some(span.remaining),
+            Status::Live { span, .. }
+            | Status::Break { span, .. }
+            | Status::Overnight { span, .. } => Some(span.remaining),
             Status::After { .. } => None,
         }
     }
@@ -259,6 +293,10 @@ pub enum Phase<'p> {
         ends: Stamp,
         next: Option<&'p Session>,
     },
+    Overnight {
+        next: &'p Session,
+        days: i64,
+    },
     After {
         last: Option<&'p Session>,
     },
@@ -274,6 +312,7 @@ impl<'p> Status<'p> {
                 ends: span.ends,
                 next,
             },
+            Status::Overnight { next, days, .. } => Phase::Overnight { next, days },
             Status::After { last } => Phase::After { last },
         }
     }
@@ -295,174 +334,216 @@ mod tests {
     use proptest::prelude::*;
 
     use super::*;
-    use crate::PROGRAMME;
-    use model::check;
+    use crate::fixtures;
 
     fn at(unix: i64) -> DateTime<Utc> {
         DateTime::from_timestamp(unix, 0).expect("in range")
     }
 
-    fn rfc(text: &str) -> DateTime<Utc> {
-        DateTime::parse_from_rfc3339(text)
-            .expect("valid")
-            .with_timezone(&Utc)
+    fn current_id(p: &Programme, delay: Delay, t: i64) -> Option<&str> {
+        status_at(p, delay, at(t)).current().map(|s| s.id.as_ref())
     }
 
-    fn current_id(p: &Programme, t: i64) -> Option<&str> {
-        status_at(p, Delay::NONE, at(t))
-            .current()
-            .map(|s| s.id.as_ref())
+    fn id(session: Option<&Session>) -> Option<&str> {
+        session.map(|s| s.id.as_ref())
     }
 
-    #[test]
-    fn eleven_oclock_exactly_is_panel_one_not_the_opening() {
-        let status = status_at(&PROGRAMME, Delay::NONE, rfc("2012-04-03T11:00:00-04:00"));
-        let Status::Live {
-            session,
-            span,
-            next,
-        } = status
-        else {
-            panic!("{status:?}")
-        };
-        assert_eq!(session.id, "panel-1");
-        assert_eq!(span.elapsed, TimeDelta::zero());
-        assert_eq!(span.remaining, TimeDelta::hours(2));
-        assert_eq!(next.map(|n| n.id.as_ref()), Some("break"));
-
-        let before = status_at(&PROGRAMME, Delay::NONE, rfc("2012-04-03T10:59:59-04:00"));
-        assert_eq!(before.current().map(|s| s.id.as_ref()), Some("opening"));
-        assert_eq!(before.countdown(), Some(TimeDelta::seconds(1)));
+    /// Two entries that follow each other on the same day, as (earlier, later).
+    fn pairs(p: &Programme) -> impl Iterator<Item = (&Session, &Session)> {
+        p.sessions.windows(2).map(|w| (&w[0], &w[1]))
     }
 
     #[test]
-    fn every_boundary_of_the_day() {
-        let sessions = &PROGRAMME.sessions;
-        for (i, session) in sessions.iter().enumerate() {
-            let (start, end) = (session.starts.unix, session.ends.unix);
-            let previous = i.checked_sub(1).map(|i| sessions[i].id.as_ref());
-            let next = sessions.get(i + 1).map(|s| s.id.as_ref());
-            let id = Some(session.id.as_ref());
-            // One second before the start belongs to the previous entry (or nothing).
-            assert_eq!(
-                current_id(&PROGRAMME, start - 1),
-                previous,
-                "{} -1s",
-                session.id
-            );
-            assert_eq!(current_id(&PROGRAMME, start), id, "{} start", session.id);
-            assert_eq!(
-                current_id(&PROGRAMME, start + 1),
-                id,
-                "{} start +1s",
-                session.id
-            );
-            assert_eq!(
-                current_id(&PROGRAMME, end - 1),
-                id,
-                "{} end -1s",
-                session.id
-            );
-            assert_eq!(current_id(&PROGRAMME, end), next, "{} end", session.id);
+    fn every_boundary_of_every_programme() {
+        for (name, p) in fixtures::all() {
+            let sessions = &p.sessions;
+            for (i, session) in sessions.iter().enumerate() {
+                let (start, end) = (session.starts.unix, session.ends.unix);
+                let here = format!("{name}, {}", session.id);
+                // The instant before a start belongs to the previous entry only if it runs
+                // right up to it; the end belongs to the next only if it starts right then.
+                let before = i
+                    .checked_sub(1)
+                    .map(|j| &sessions[j])
+                    .filter(|previous| previous.ends.unix == start);
+                let after = sessions.get(i + 1).filter(|next| next.starts.unix == end);
+                let on = Some(session.id.as_ref());
+                let none = Delay::NONE;
+                assert_eq!(current_id(p, none, start - 1), id(before), "{here} -1s");
+                assert_eq!(current_id(p, none, start), on, "{here} start");
+                assert_eq!(current_id(p, none, start + 1), on, "{here} +1s");
+                assert_eq!(current_id(p, none, end - 1), on, "{here} end -1s");
+                assert_eq!(current_id(p, none, end), id(after), "{here} end");
 
-            let last_second = status_at(&PROGRAMME, Delay::NONE, at(end - 1));
-            assert_eq!(last_second.countdown(), Some(TimeDelta::seconds(1)));
-            let first_second = status_at(&PROGRAMME, Delay::NONE, at(start));
-            assert_eq!(
-                first_second.countdown(),
-                Some(TimeDelta::seconds(end - start))
-            );
-            assert_eq!(first_second.span().map(|s| s.progress()), Some(0.0));
-            assert_eq!(first_second.next().map(|s| s.id.as_ref()), next);
+                let last_second = status_at(p, none, at(end - 1));
+                assert_eq!(last_second.countdown(), Some(TimeDelta::seconds(1)));
+                let first_second = status_at(p, none, at(start));
+                assert_eq!(
+                    first_second.countdown(),
+                    Some(TimeDelta::seconds(end - start))
+                );
+                assert_eq!(first_second.span().map(|s| s.progress()), Some(0.0));
+                assert_eq!(id(first_second.next()), id(sessions.get(i + 1)), "{here}");
+            }
         }
     }
 
     #[test]
-    fn the_break_is_a_break_and_says_what_resumes() {
-        let status = status_at(&PROGRAMME, Delay::NONE, rfc("2012-04-03T14:00:00-04:00"));
+    fn a_listed_break_is_a_break_and_says_what_resumes() {
+        let p = fixtures::programme("break");
+        let (i, listed) = (p.sessions.iter().enumerate())
+            .find(|(_, s)| s.kind == Kind::Break)
+            .expect("the fixture lists a break");
+        let middle = (listed.starts.unix + listed.ends.unix) / 2;
+        let status = status_at(p, Delay::NONE, at(middle));
         let Status::Break { entry, span, next } = status else {
             panic!("{status:?}")
         };
-        assert_eq!(entry.map(|e| e.id.as_ref()), Some("break"));
-        assert_eq!(span.remaining, TimeDelta::hours(1));
-        assert_eq!(span.progress(), 0.5);
-        assert_eq!(next.map(|n| n.id.as_ref()), Some("panel-2"));
-    }
-
-    #[test]
-    fn before_and_after_the_day() {
-        let opening = rfc("2012-04-03T10:00:00-04:00");
-        let far = status_at(
-            &PROGRAMME,
-            Delay::NONE,
-            opening - TimeDelta::days(3) - TimeDelta::minutes(5),
-        );
-        assert!(matches!(far, Status::Before { first, .. } if first.id == "opening"));
-        assert_eq!(
-            far.countdown(),
-            Some(TimeDelta::days(3) + TimeDelta::minutes(5))
-        );
-        assert_eq!(far.current(), None);
-
-        let last_second = status_at(&PROGRAMME, Delay::NONE, rfc("2012-04-03T17:59:59-04:00"));
-        assert_eq!(
-            last_second.current().map(|s| s.id.as_ref()),
-            Some("closing")
-        );
-        assert_eq!(last_second.next(), None);
-
-        let over = status_at(&PROGRAMME, Delay::NONE, rfc("2012-04-03T18:00:00-04:00"));
-        assert!(matches!(over, Status::After { last: Some(l) } if l.id == "closing"));
-        assert_eq!(over.countdown(), None);
-        assert_eq!(
-            ended_count(&PROGRAMME, Delay::NONE, rfc("2012-04-03T18:00:00-04:00")),
-            5
-        );
-        assert_eq!(
-            ended_count(&PROGRAMME, Delay::NONE, rfc("2012-04-03T17:59:59-04:00")),
-            4
-        );
-    }
-
-    #[test]
-    fn sub_second_instants_count_as_their_whole_second() {
-        let almost = rfc("2012-04-03T10:59:59.999-04:00");
-        assert_eq!(
-            status_at(&PROGRAMME, Delay::NONE, almost)
-                .current()
-                .map(|s| s.id.as_ref()),
-            Some("opening")
-        );
-        assert_eq!(
-            status_at(&PROGRAMME, Delay::NONE, almost).countdown(),
-            Some(TimeDelta::seconds(1))
-        );
-    }
-
-    /// A day with a gap the programme does not list as a break.
-    fn with_gap() -> Programme {
-        let text = include_str!("../programme.toml");
-        let start = text
-            .find("# The concept note leaves")
-            .expect("break comment");
-        let end = text.find("[[session]]\nid = \"panel-2\"").expect("panel 2");
-        check::baked(&check::parse(&format!("{}{}", &text[..start], &text[end..])).expect("valid"))
+        assert_eq!(id(entry), Some(listed.id.as_ref()));
+        assert_eq!(span.remaining.num_seconds(), listed.ends.unix - middle);
+        assert!((span.progress() - 0.5).abs() < 0.01);
+        assert_eq!(id(next), id(p.sessions.get(i + 1)));
     }
 
     #[test]
     fn an_unlisted_gap_is_a_break_until_the_next_session() {
-        let programme = with_gap();
-        let status = status_at(&programme, Delay::NONE, rfc("2012-04-03T13:00:00-04:00"));
+        let p = fixtures::programme("unlisted-gap");
+        let (before, after) = pairs(p)
+            .find(|(a, b)| a.ends < b.starts && a.day() == b.day())
+            .expect("the fixture leaves a gap");
+        let status = status_at(p, Delay::NONE, at(before.ends.unix));
         let Status::Break { entry, span, next } = status else {
             panic!("{status:?}")
         };
         assert_eq!(entry, None);
-        assert_eq!(span.remaining, TimeDelta::hours(2));
-        assert_eq!(next.map(|n| n.id.as_ref()), Some("panel-2"));
         assert_eq!(
-            current_id(&programme, rfc("2012-04-03T15:00:00-04:00").timestamp()),
-            Some("panel-2")
+            span.remaining.num_seconds(),
+            after.starts.unix - before.ends.unix
         );
+        assert_eq!(id(next), Some(after.id.as_ref()));
+        let none = Delay::NONE;
+        assert_eq!(
+            current_id(p, none, after.starts.unix),
+            Some(after.id.as_ref())
+        );
+    }
+
+    /// Midnight after `stamp`'s day, on its wall clock.
+    fn midnight_after(stamp: Stamp) -> i64 {
+        let local = stamp.local();
+        let next_day = local.date_naive().succ_opt().expect("a next day");
+        next_day
+            .and_hms_opt(0, 0, 0)
+            .expect("midnight")
+            .and_local_timezone(*local.offset())
+            .single()
+            .expect("one instant")
+            .timestamp()
+    }
+
+    #[test]
+    fn between_days_the_meeting_resumes_with_a_countdown_across_the_night() {
+        let mut nights = 0;
+        for (name, p) in fixtures::all() {
+            for (evening, morning) in pairs(p).filter(|(a, b)| a.day() != b.day()) {
+                nights += 1;
+                let here = format!("{name}, before {}", morning.id);
+                let t = evening.ends.unix;
+                let status = status_at(p, Delay::NONE, at(t));
+                let Status::Overnight { span, next, days } = status else {
+                    panic!("{here}: {status:?}")
+                };
+                assert_eq!(next.id, morning.id, "{here}");
+                assert_eq!(
+                    span.remaining.num_seconds(),
+                    morning.starts.unix - t,
+                    "{here}"
+                );
+                assert_eq!(days, (morning.day() - evening.day()).num_days(), "{here}");
+                assert_eq!(
+                    (status.current(), id(status.next())),
+                    (None, Some(next.id.as_ref()))
+                );
+                // At midnight the morning is a day nearer, so the words change then.
+                let midnight = midnight_after(evening.ends);
+                let after = status_at(p, Delay::NONE, at(midnight));
+                assert!(
+                    matches!(after, Status::Overnight { days: d, .. } if d == days - 1),
+                    "{here}: {after:?}"
+                );
+                assert_ne!(
+                    after.phase(),
+                    status_at(p, Delay::NONE, at(midnight - 1)).phase()
+                );
+                // The last second of the night counts down to the morning's start.
+                let last = status_at(p, Delay::NONE, at(morning.starts.unix - 1));
+                assert_eq!(last.countdown(), Some(TimeDelta::seconds(1)), "{here}");
+            }
+        }
+        assert!(nights >= 4, "the fixtures have several nights");
+    }
+
+    #[test]
+    fn a_meeting_of_one_day_never_goes_overnight() {
+        for (name, p) in fixtures::all() {
+            if p.several_days() {
+                continue;
+            }
+            let (first, last) = (&p.sessions[0], &p.sessions[p.sessions.len() - 1]);
+            for t in (first.starts.unix - 3_600..last.ends.unix + 3_600).step_by(60) {
+                let status = status_at(p, Delay::NONE, at(t));
+                assert!(
+                    !matches!(status, Status::Overnight { .. }),
+                    "{name}: {status:?}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn before_and_after_the_meeting() {
+        for (name, p) in fixtures::all() {
+            let (first, last) = (&p.sessions[0], &p.sessions[p.sessions.len() - 1]);
+            let early = first.starts.unix - 3 * 86_400 - 300;
+            let far = status_at(p, Delay::NONE, at(early));
+            assert!(
+                matches!(far, Status::Before { first: f, .. } if f.id == first.id),
+                "{name}"
+            );
+            assert_eq!(
+                far.countdown(),
+                Some(TimeDelta::days(3) + TimeDelta::minutes(5))
+            );
+            assert_eq!(far.current(), None);
+
+            let last_second = status_at(p, Delay::NONE, at(last.ends.unix - 1));
+            assert_eq!(id(last_second.current()), Some(last.id.as_ref()), "{name}");
+            assert_eq!(last_second.next(), None);
+
+            let over = status_at(p, Delay::NONE, at(last.ends.unix));
+            assert!(
+                matches!(over, Status::After { last: Some(l) } if l.id == last.id),
+                "{name}"
+            );
+            assert_eq!(over.countdown(), None);
+            let count = p.sessions.len();
+            assert_eq!(ended_count(p, Delay::NONE, at(last.ends.unix)), count);
+            assert_eq!(
+                ended_count(p, Delay::NONE, at(last.ends.unix - 1)),
+                count - 1
+            );
+        }
+    }
+
+    #[test]
+    fn sub_second_instants_count_as_their_whole_second() {
+        for (name, p) in fixtures::all() {
+            let first = &p.sessions[0];
+            let almost = at(first.ends.unix - 1) + TimeDelta::milliseconds(999);
+            let status = status_at(p, Delay::NONE, almost);
+            assert_eq!(id(status.current()), Some(first.id.as_ref()), "{name}");
+            assert_eq!(status.countdown(), Some(TimeDelta::seconds(1)), "{name}");
+        }
     }
 
     /// The session containing `t`, found the slow, obvious way.
@@ -501,178 +582,205 @@ mod tests {
         if let Some(countdown) = status.countdown() {
             let change = t + countdown.num_seconds();
             assert!(countdown > TimeDelta::zero());
-            // The countdown ends exactly where the status changes.
-            assert_eq!(
-                status_at(p, Delay::NONE, at(change - 1)).phase(),
-                status.phase()
-            );
-            assert_ne!(
-                status_at(p, Delay::NONE, at(change)).phase(),
-                status.phase()
-            );
+            // The countdown ends exactly where what is on changes (overnight, the words
+            // also change at midnight).
+            let what = |t| {
+                let status = status_at(p, Delay::NONE, at(t));
+                (
+                    std::mem::discriminant(&status),
+                    status.current(),
+                    status.next(),
+                )
+            };
+            assert_eq!(what(change - 1), what(t));
+            assert_ne!(what(change), what(t));
         }
     }
 
-    fn ids_and_times(p: &Programme, delay: Delay) -> Vec<(String, String, String)> {
-        p.sessions
-            .iter()
-            .map(|s| {
-                (
-                    s.id.to_string(),
-                    delay.starts(s).wall_time(),
-                    delay.ends(s).wall_time(),
-                )
-            })
-            .collect()
-    }
-
-    fn day(rows: &[(&str, &str, &str)]) -> Vec<(String, String, String)> {
-        rows.iter()
-            .map(|(a, b, c)| (a.to_string(), b.to_string(), c.to_string()))
-            .collect()
+    fn one_of_the_programmes() -> impl Strategy<Value = (String, &'static Programme)> {
+        proptest::sample::select(fixtures::all())
     }
 
     #[test]
-    fn a_delay_moves_the_live_session_end_and_everything_after() {
-        let since = rfc("2012-04-03T12:50:00-04:00").timestamp();
-        let delay = Delay {
-            minutes: 10,
-            since: Some(since),
-        };
-        assert_eq!(
-            ids_and_times(&PROGRAMME, delay),
-            day(&[
-                ("opening", "10:00", "11:00"),
-                ("panel-1", "11:00", "13:10"),
-                ("break", "13:10", "15:10"),
-                ("panel-2", "15:10", "17:55"),
-                ("closing", "17:55", "18:10"),
-            ])
-        );
-        let status = status_at(&PROGRAMME, delay, rfc("2012-04-03T13:05:00-04:00"));
-        assert_eq!(status.current().map(|s| s.id.as_ref()), Some("panel-1"));
-        assert_eq!(status.countdown(), Some(TimeDelta::minutes(5)));
-        let over = rfc("2012-04-03T18:09:59-04:00");
-        assert_eq!(
-            status_at(&PROGRAMME, delay, over)
-                .current()
-                .map(|s| s.id.as_ref()),
-            Some("closing")
-        );
+    fn a_delay_moves_the_rest_of_its_day_and_no_further() {
+        for (name, p) in fixtures::all() {
+            for (i, session) in p.sessions.iter().enumerate() {
+                let since = (session.starts.unix + session.ends.unix) / 2;
+                let delay = Delay {
+                    minutes: 10,
+                    since: Some(since),
+                };
+                for (j, other) in p.sessions.iter().enumerate() {
+                    let here = format!("{name}: since {}, {}", session.id, other.id);
+                    let (starts, ends) = (delay.starts(other).unix, delay.ends(other).unix);
+                    let (planned_starts, planned_ends) = (other.starts.unix, other.ends.unix);
+                    if j < i || other.day() != session.day() {
+                        assert_eq!((starts, ends), (planned_starts, planned_ends), "{here}");
+                    } else if j == i {
+                        assert_eq!(
+                            (starts, ends),
+                            (planned_starts, planned_ends + 600),
+                            "{here}"
+                        );
+                    } else {
+                        assert_eq!(
+                            (starts, ends),
+                            (planned_starts + 600, planned_ends + 600),
+                            "{here}"
+                        );
+                    }
+                }
+                // Five minutes past its planned end, it is still on, for five more.
+                let t = session.ends.unix + 300;
+                let status = status_at(p, delay, at(t));
+                assert_eq!(id(status.current()), Some(session.id.as_ref()), "{name}");
+                assert_eq!(status.countdown(), Some(TimeDelta::minutes(5)), "{name}");
+            }
+        }
     }
 
     #[test]
-    fn a_delay_without_since_moves_the_whole_day() {
-        let delay = Delay {
-            minutes: 15,
-            since: None,
-        };
-        assert_eq!(
-            ids_and_times(&PROGRAMME, delay)[0],
-            ("opening".into(), "10:15".into(), "11:15".into())
-        );
-        let status = status_at(&PROGRAMME, delay, rfc("2012-04-03T10:05:00-04:00"));
-        assert!(matches!(status, Status::Before { .. }));
-        assert_eq!(status.countdown(), Some(TimeDelta::minutes(10)));
+    fn a_delay_without_since_moves_the_whole_meeting() {
+        for (name, p) in fixtures::all() {
+            let delay = Delay {
+                minutes: 15,
+                since: None,
+            };
+            for s in p.sessions.iter() {
+                assert_eq!(delay.starts(s).unix, s.starts.unix + 900, "{name}");
+                assert_eq!(delay.ends(s).unix, s.ends.unix + 900, "{name}");
+            }
+            let t = p.sessions[0].starts.unix + 300;
+            let status = status_at(p, delay, at(t));
+            assert!(matches!(status, Status::Before { .. }), "{name}");
+            assert_eq!(status.countdown(), Some(TimeDelta::minutes(10)));
+        }
     }
 
     #[test]
     fn steps_anchor_once_and_add_up() {
-        let t = rfc("2012-04-03T12:50:00-04:00");
-        let once = Delay::NONE.stepped(&PROGRAMME, 5, t);
-        assert_eq!(
-            once,
-            Delay {
-                minutes: 5,
-                since: Some(t.timestamp())
+        for (name, p) in fixtures::all() {
+            for session in p
+                .sessions
+                .iter()
+                .filter(|s| s.ends.unix - s.starts.unix >= 1_200)
+            {
+                let here = format!("{name}, {}", session.id);
+                // Ten minutes before its planned end.
+                let t = at(session.ends.unix - 600);
+                let once = Delay::NONE.stepped(p, 5, t);
+                let anchored = Delay {
+                    minutes: 5,
+                    since: Some(t.timestamp()),
+                };
+                assert_eq!(once, anchored, "{here}");
+                // Four minutes past its planned end it still runs (to five past), so the
+                // anchor stays within it.
+                let later = t + TimeDelta::minutes(14);
+                let twice = once.stepped(p, 5, later);
+                assert_eq!(twice.minutes, 10, "{here}");
+                assert_eq!(
+                    current_id(p, twice, later.timestamp()),
+                    Some(session.id.as_ref())
+                );
+                let back = twice.stepped(p, -5, t).stepped(p, -5, t);
+                assert_eq!(back, Delay::NONE, "{here}");
+                assert_eq!(Delay::NONE.stepped(p, -5, t), Delay::NONE);
+                let most = Delay {
+                    minutes: Delay::MAX_MINUTES,
+                    since: None,
+                };
+                assert_eq!(most.stepped(p, 5, t).minutes, Delay::MAX_MINUTES);
             }
-        );
-        let twice = once.stepped(&PROGRAMME, 5, t + TimeDelta::minutes(14));
-        // 13:04 is still Panel I (running to 13:05), so the anchor stays within it.
-        assert_eq!(twice.minutes, 10);
-        assert_eq!(
-            status_at(&PROGRAMME, twice, t + TimeDelta::minutes(14))
-                .current()
-                .map(|s| s.id.as_ref()),
-            Some("panel-1")
-        );
-        assert_eq!(
-            twice.stepped(&PROGRAMME, -5, t).stepped(&PROGRAMME, -5, t),
-            Delay::NONE
-        );
-        assert_eq!(Delay::NONE.stepped(&PROGRAMME, -5, t), Delay::NONE);
-        let most = Delay {
-            minutes: Delay::MAX_MINUTES,
-            since: None,
-        };
-        assert_eq!(most.stepped(&PROGRAMME, 5, t).minutes, Delay::MAX_MINUTES);
+        }
     }
 
     #[test]
     fn a_later_step_keeps_what_already_ran_late() {
-        let t = rfc("2012-04-03T12:50:00-04:00");
-        let ten = Delay::NONE
-            .stepped(&PROGRAMME, 5, t)
-            .stepped(&PROGRAMME, 5, t);
-        // Hours later, in Panel II: Panel I still shows that it ran to 13:10.
-        let later = rfc("2012-04-03T15:20:00-04:00");
-        let fifteen = ten.stepped(&PROGRAMME, 5, later);
-        assert_eq!(fifteen.minutes, 15);
-        let times = ids_and_times(&PROGRAMME, fifteen);
-        assert_eq!(times[1], ("panel-1".into(), "11:00".into(), "13:15".into()));
-        assert_eq!(times[3], ("panel-2".into(), "15:15".into(), "18:00".into()));
-        assert_eq!(
-            status_at(&PROGRAMME, fifteen, later)
-                .current()
-                .map(|s| s.id.as_ref()),
-            Some("panel-2")
-        );
-        // Two minutes into the break, the same press must not bring Panel I back: the anchor
-        // moves to the break.
-        let in_break = rfc("2012-04-03T13:12:00-04:00");
-        let moved = ten.stepped(&PROGRAMME, 5, in_break);
-        assert_eq!(
-            status_at(&PROGRAMME, moved, in_break)
-                .current()
-                .map(|s| s.id.as_ref()),
-            Some("break")
-        );
-        assert_eq!(ids_and_times(&PROGRAMME, moved)[1].2, "13:00");
+        let mut seen = 0;
+        for (name, p) in fixtures::all() {
+            // A session, a listed break and a session, back to back.
+            for w in p.sessions.windows(3) {
+                let [talk, pause, resumed] = w else { continue };
+                if pause.kind != Kind::Break
+                    || talk.ends != pause.starts
+                    || pause.ends != resumed.starts
+                {
+                    continue;
+                }
+                seen += 1;
+                let t = at(talk.ends.unix - 600);
+                let ten = Delay::NONE.stepped(p, 5, t).stepped(p, 5, t);
+                // Later, in the session after the break: the first still ran 15 minutes late.
+                let later = at(resumed.starts.unix + 1_200);
+                let fifteen = ten.stepped(p, 5, later);
+                assert_eq!(fifteen.minutes, 15, "{name}");
+                assert_eq!(fifteen.ends(talk).unix, talk.ends.unix + 900, "{name}");
+                assert_eq!(fifteen.starts(resumed).unix, resumed.starts.unix + 900);
+                assert_eq!(
+                    current_id(p, fifteen, later.timestamp()),
+                    Some(resumed.id.as_ref())
+                );
+                // Two minutes into the break, the same press must not bring the first back:
+                // the anchor moves to the break.
+                let in_break = at(talk.ends.unix + 720);
+                let moved = ten.stepped(p, 5, in_break);
+                assert_eq!(
+                    current_id(p, moved, in_break.timestamp()),
+                    Some(pause.id.as_ref())
+                );
+                assert_eq!(moved.ends(talk), talk.ends, "{name}");
+            }
+        }
+        assert!(seen > 0, "a fixture has a session, a break and a session");
     }
 
     #[test]
-    fn a_step_before_the_day_moves_all_of_it() {
-        let early = rfc("2012-04-03T09:00:00-04:00");
-        let delay = Delay::NONE.stepped(&PROGRAMME, 5, early);
-        assert_eq!(delay.since, None);
-        assert_eq!(delay.starts(&PROGRAMME.sessions[0]).wall_time(), "10:05");
+    fn a_step_before_the_meeting_moves_its_first_day() {
+        for (name, p) in fixtures::all() {
+            let first = &p.sessions[0];
+            let early = at(first.starts.unix - 3_600);
+            let delay = Delay::NONE.stepped(p, 5, early);
+            for s in p.sessions.iter() {
+                let moved = if s.day() == first.day() { 300 } else { 0 };
+                assert_eq!(
+                    delay.starts(s).unix,
+                    s.starts.unix + moved,
+                    "{name}, {}",
+                    s.id
+                );
+            }
+            // One day: the whole meeting, so the address needs no `since`.
+            assert_eq!(delay.since.is_none(), !p.several_days(), "{name}");
+        }
     }
 
     proptest! {
         #[test]
-        fn any_instant_has_one_consistent_status(offset in -3 * 86_400i64..4 * 86_400) {
-            let t = PROGRAMME.sessions[0].starts.unix + offset;
-            check_invariants(&PROGRAMME, t);
+        fn any_instant_has_one_consistent_status(
+            (_, p) in one_of_the_programmes(),
+            offset in -86_400i64..6 * 86_400,
+        ) {
+            check_invariants(p, p.sessions[0].starts.unix + offset);
         }
 
+        /// However late a day runs and from when, it stays in order without overlaps.
         #[test]
-        fn any_instant_of_a_day_with_a_gap(offset in -3_600i64..9 * 3_600) {
-            let programme = with_gap();
-            let t = programme.sessions[0].starts.unix + offset;
-            check_invariants(&programme, t);
-        }
-
-        /// However late the day runs and from when, it stays in order without overlaps.
-        #[test]
-        fn a_delayed_day_stays_in_order(minutes in 0u32..=Delay::MAX_MINUTES, since in proptest::option::of(-7_200i64..36_000)) {
-            let since = since.map(|s| PROGRAMME.sessions[0].starts.unix + s);
+        fn a_delayed_day_stays_in_order(
+            (name, p) in one_of_the_programmes(),
+            minutes in 0u32..=Delay::MAX_MINUTES,
+            since in proptest::option::of(-7_200i64..5 * 86_400),
+        ) {
+            let since = since.map(|s| p.sessions[0].starts.unix + s);
             let delay = Delay { minutes, since };
-            let mut previous_end = i64::MIN;
-            for s in PROGRAMME.sessions.iter() {
-                let (starts, ends) = (delay.starts(s).unix, delay.ends(s).unix);
-                prop_assert!(previous_end <= starts && starts < ends);
-                prop_assert!(starts >= s.starts.unix && ends >= s.ends.unix);
-                previous_end = ends;
+            for day in p.days() {
+                let mut previous_end = i64::MIN;
+                for s in day {
+                    let (starts, ends) = (delay.starts(s).unix, delay.ends(s).unix);
+                    prop_assert!(previous_end <= starts && starts < ends, "{name}, {}", s.id);
+                    prop_assert!(starts >= s.starts.unix && ends >= s.ends.unix);
+                    previous_end = ends;
+                }
             }
         }
 
@@ -680,26 +788,25 @@ mod tests {
         /// never brings back what has ended.
         #[test]
         fn a_step_keeps_the_past_and_the_present(
+            (name, p) in one_of_the_programmes(),
             minutes in 0u32..300,
-            since in proptest::option::of(-7_200i64..36_000),
-            offset in -3_600i64..14 * 3_600,
+            since in proptest::option::of(-7_200i64..5 * 86_400),
+            offset in -3_600i64..5 * 86_400,
             step in prop_oneof![Just(5i32), Just(-5i32)],
-            gap in any::<bool>(),
         ) {
-            let programme = if gap { with_gap() } else { PROGRAMME.clone() };
-            let first = programme.sessions[0].starts.unix;
+            let first = p.sessions[0].starts.unix;
             let before = Delay { minutes, since: since.map(|s| first + s) };
             let now = at(first + offset);
-            let after = before.stepped(&programme, step, now);
-            for s in programme.sessions.iter() {
+            let after = before.stepped(p, step, now);
+            for s in p.sessions.iter() {
                 if before.ends(s).unix <= now.timestamp() {
-                    prop_assert!(after.ends(s).unix <= now.timestamp(), "{} came back", s.id);
+                    prop_assert!(after.ends(s).unix <= now.timestamp(), "{name}: {} came back", s.id);
                 }
             }
-            let current = status_at(&programme, before, now).current().map(|s| s.id.clone());
+            let current = status_at(p, before, now).current().map(|s| s.id.clone());
             if step > 0 && current.is_some() {
-                let still = status_at(&programme, after, now).current().map(|s| s.id.clone());
-                prop_assert_eq!(still, current);
+                let still = status_at(p, after, now).current().map(|s| s.id.clone());
+                prop_assert_eq!(still, current, "{}", name);
             }
         }
     }

@@ -2,26 +2,46 @@
 //! runs them in headless Chromium (see `.cargo/config.toml` and `webdriver.json`).
 #![cfg(target_arch = "wasm32")]
 
-use chrono::{DateTime, Utc};
+use chrono::{DateTime, TimeDelta, Utc};
 use leptos::mount::mount_to;
 use leptos::prelude::*;
 use leptos::task::tick;
+use model::{Kind, Session};
 use model::{Lang, file};
+use nownext::countdown::{clock_text, iso_duration};
 use nownext::i18n::{Catalog, ENGLISH, I18n, KEYS, Key};
-use nownext::intl;
 use nownext::settings::{Notice, Settings};
 use nownext::timeline::Delay;
 use nownext::ui::{Announcer, Live, Phone, Projector};
+use nownext::{PROGRAMME, intl};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 use web_sys::{Element, HtmlElement};
 
 wasm_bindgen_test_configure!(run_in_browser);
 
-fn at(text: &str) -> DateTime<Utc> {
-    DateTime::parse_from_rfc3339(text)
-        .expect("test instant")
-        .with_timezone(&Utc)
+fn at(unix: i64) -> DateTime<Utc> {
+    DateTime::from_timestamp(unix, 0).expect("a time of the meeting")
+}
+
+// Whatever meeting is built: every instant and text below comes from its programme.
+
+/// The first session (not a break) of at least four minutes, and what follows it.
+fn talk() -> (&'static Session, Option<&'static Session>) {
+    let sessions = &PROGRAMME.sessions;
+    let (i, s) = (sessions.iter().enumerate())
+        .find(|(_, s)| s.kind == Kind::Session && s.ends.unix - s.starts.unix >= 240)
+        .expect("a session of four minutes or more");
+    (s, sessions.get(i + 1))
+}
+
+/// A quarter of the way into `session`.
+fn into(session: &Session) -> i64 {
+    session.starts.unix + (session.ends.unix - session.starts.unix) / 4
+}
+
+fn seconds(s: i64) -> TimeDelta {
+    TimeDelta::seconds(s)
 }
 
 /// Which page to mount.
@@ -35,7 +55,7 @@ enum Page {
 /// drives.
 fn mounted(
     settings: Settings,
-    start: &str,
+    start: DateTime<Utc>,
 ) -> (HtmlElement, WriteSignal<DateTime<Utc>>, impl Drop) {
     mounted_page(Page::Phone, settings, start)
 }
@@ -43,7 +63,7 @@ fn mounted(
 fn mounted_page(
     page: Page,
     settings: Settings,
-    start: &str,
+    start: DateTime<Utc>,
 ) -> (HtmlElement, WriteSignal<DateTime<Utc>>, impl Drop) {
     mounted_in(I18n::new(None, false), page, settings, start)
 }
@@ -53,7 +73,7 @@ fn mounted_in(
     i18n: I18n,
     page: Page,
     settings: Settings,
-    start: &str,
+    start: DateTime<Utc>,
 ) -> (HtmlElement, WriteSignal<DateTime<Utc>>, impl Drop) {
     let container: HtmlElement = document()
         .create_element("div")
@@ -64,7 +84,7 @@ fn mounted_in(
         .expect("body")
         .append_child(&container)
         .expect("append");
-    let (now, set_now) = signal(at(start));
+    let (now, set_now) = signal(start);
     let handle = mount_to(container.clone(), move || {
         provide_context(i18n);
         i18n.follow_in_document();
@@ -94,31 +114,42 @@ fn attr(element: &Element, name: &str) -> String {
 
 #[wasm_bindgen_test]
 async fn the_live_session_is_marked_and_its_countdown_ticks_in_place() {
-    let (page, set_now, _handle) = mounted(Settings::default(), "2012-04-03T11:30:00-04:00");
+    let (session, _) = talk();
+    let t = into(session);
+    let (page, set_now, _handle) = mounted(Settings::default(), at(t));
     tick().await;
 
     let live = find(&page, "[aria-current]");
-    assert_eq!(live.id(), "panel-1");
+    assert_eq!(live.id(), session.id);
     assert_eq!(attr(&live, "aria-current"), "time");
     let countdown = find(&page, ".now-bar time.countdown");
-    assert_eq!(attr(&countdown, "datetime"), "PT1H30M0S");
-    assert_eq!(countdown.text_content().as_deref(), Some("1:30:00"));
+    let left = seconds(session.ends.unix - t);
+    assert_eq!(attr(&countdown, "datetime"), iso_duration(left));
+    assert_eq!(countdown.text_content(), Some(clock_text(left)));
     let title = find(&page, ".now-title");
     assert_eq!(
         title.text_content().as_deref(),
-        Some("Interactive Panel Discussion I")
+        Some(&*session.title.original)
     );
     let progress = find(&page, ".now-bar progress");
-    assert_eq!(attr(&progress, "max"), "7200");
-    assert_eq!(attr(&progress, "value"), "1800");
+    let length = session.ends.unix - session.starts.unix;
+    assert_eq!(attr(&progress, "max"), length.to_string());
+    assert_eq!(
+        attr(&progress, "value"),
+        (t - session.starts.unix).to_string()
+    );
 
-    set_now.set(at("2012-04-03T11:30:01-04:00"));
+    set_now.set(at(t + 1));
     tick().await;
 
     // The same elements, updated in place: a tick rebuilds nothing.
-    assert_eq!(attr(&countdown, "datetime"), "PT1H29M59S");
-    assert_eq!(countdown.text_content().as_deref(), Some("1:29:59"));
-    assert_eq!(attr(&progress, "value"), "1801");
+    let left = left - seconds(1);
+    assert_eq!(attr(&countdown, "datetime"), iso_duration(left));
+    assert_eq!(countdown.text_content(), Some(clock_text(left)));
+    assert_eq!(
+        attr(&progress, "value"),
+        (t + 1 - session.starts.unix).to_string()
+    );
     assert!(countdown.is_connected() && title.is_connected());
     assert!(find(&page, "[aria-current]").is_same_node(Some(&live)));
 
@@ -127,51 +158,47 @@ async fn the_live_session_is_marked_and_its_countdown_ticks_in_place() {
 
 #[wasm_bindgen_test]
 async fn a_session_ending_moves_the_mark_and_is_announced() {
-    let (page, set_now, _handle) = mounted(Settings::default(), "2012-04-03T12:59:59-04:00");
+    let (session, next) = talk();
+    let end = session.ends.unix;
+    let (page, set_now, _handle) = mounted(Settings::default(), at(end - 1));
     tick().await;
-    let panel = find(&page, "#panel-1");
+    let row = find(&page, &format!("#{}", session.id));
     let region = find(&page, "[aria-live=polite]");
-    assert_eq!(attr(&panel, "aria-current"), "time");
-    assert_eq!(
-        region.text_content().as_deref(),
-        Some("Now on: Interactive Panel Discussion I.")
-    );
+    assert_eq!(attr(&row, "aria-current"), "time");
+    let now_on = format!("Now on: {}.", session.title.original);
+    assert_eq!(region.text_content(), Some(now_on.clone()));
     assert_eq!(
         attr(&find(&page, ".now-bar time.countdown"), "datetime"),
         "PT0H0M1S"
     );
 
-    set_now.set(at("2012-04-03T13:00:00-04:00"));
+    set_now.set(at(end));
     tick().await;
 
-    let live = find(&page, "[aria-current]");
-    assert_eq!(live.id(), "break");
-    assert!(panel.is_connected(), "rows are kept, not rebuilt");
-    assert!(!panel.has_attribute("aria-current"));
-    assert!(panel.class_list().contains("past"));
-    assert_eq!(
-        region.text_content().as_deref(),
-        Some("Break. Next: Interactive Panel Discussion II.")
-    );
-    assert_eq!(
-        attr(&find(&page, ".now-bar time.countdown"), "datetime"),
-        "PT2H0M0S"
-    );
-
+    assert!(row.is_connected(), "rows are kept, not rebuilt");
+    assert!(!row.has_attribute("aria-current"));
+    assert!(row.class_list().contains("past"));
+    // What comes next is marked if it starts right then, and said either way.
+    let marked = page.query_selector("[aria-current]").expect("selector");
+    let touching = next.filter(|n| n.starts.unix == end);
+    assert_eq!(marked.map(|m| m.id()), touching.map(|n| n.id.to_string()));
+    let said = region.text_content().unwrap_or_default();
+    assert!(!said.is_empty() && said != now_on, "{said}");
     page.remove();
 }
 
 #[wasm_bindgen_test]
 async fn times_are_time_elements_with_their_offset() {
-    let (page, _set_now, _handle) = mounted(Settings::default(), "2012-04-03T09:00:00-04:00");
+    let first = &PROGRAMME.sessions[0];
+    let (page, _set_now, _handle) = mounted(Settings::default(), at(first.starts.unix - 3_600));
     tick().await;
-    let opening_times = page
-        .query_selector_all("#opening .when > time")
+    let times = page
+        .query_selector_all(&format!("#{} .when > time", first.id))
         .expect("selector");
-    assert_eq!(opening_times.length(), 2);
-    let starts: Element = opening_times.get(0).expect("start").unchecked_into();
-    assert_eq!(attr(&starts, "datetime"), "2012-04-03T10:00:00-04:00");
-    assert_eq!(starts.text_content().as_deref(), Some("10:00"));
+    assert_eq!(times.length(), 2);
+    let starts: Element = times.get(0).expect("start").unchecked_into();
+    assert_eq!(attr(&starts, "datetime"), first.starts.rfc3339());
+    assert_eq!(starts.text_content(), Some(first.starts.wall_time()));
     assert!(
         page.query_selector("[aria-current]")
             .expect("selector")
@@ -190,7 +217,7 @@ async fn a_bad_parameter_is_explained_and_the_programme_stays() {
         notices: vec![Notice::BadAt("<b>noon</b>".into())],
         ..Settings::default()
     };
-    let (page, _set_now, _handle) = mounted(settings, "2012-04-03T11:00:00-04:00");
+    let (page, _set_now, _handle) = mounted(settings, at(into(talk().0)));
     tick().await;
     let notice = find(&page, ".notices li");
     assert!(
@@ -209,8 +236,8 @@ async fn a_bad_parameter_is_explained_and_the_programme_stays() {
     assert_eq!(
         page.query_selector_all(".sessions > li")
             .expect("rows")
-            .length(),
-        5
+            .length() as usize,
+        PROGRAMME.sessions.len()
     );
     page.remove();
 }
@@ -224,37 +251,43 @@ async fn the_projector_shows_now_next_and_a_qr_code_for_phones() {
         },
         ..Settings::default()
     };
-    let (page, set_now, _handle) =
-        mounted_page(Page::Projector, settings, "2012-04-03T16:00:00-04:00");
+    let (session, next) = talk();
+    // Halfway through it, with the whole meeting ten minutes late.
+    let t = (session.starts.unix + session.ends.unix) / 2 + 600;
+    let (page, set_now, _handle) = mounted_page(Page::Projector, settings, at(t));
     tick().await;
     assert_eq!(
         find(&page, ".pj-title").text_content().as_deref(),
-        Some("Interactive Panel Discussion II")
+        Some(&*session.title.original)
     );
     assert_eq!(
         find(&page, ".late").text_content().as_deref(),
         Some("Running 10 minutes late")
     );
-    // Panel II started at 15:10 with the whole day 10 minutes late: 1:55:00 left.
     assert_eq!(
         attr(&find(&page, ".pj-now time.countdown"), "datetime"),
-        "PT1H55M0S"
-    );
-    let next = find(&page, ".pj-next").text_content().unwrap_or_default();
-    assert!(
-        next.contains("17:55") && next.contains("Closing Remarks"),
-        "{next}"
+        iso_duration(seconds(session.ends.unix + 600 - t))
     );
     let qr = find(&page, "svg.qr");
     let url = attr(&qr, "data-url");
     // The test page is not under projector/, so the phone page is its own folder.
     assert!(url.ends_with("/?delay=10"), "{url}");
+    let Some(next) = next else {
+        page.remove();
+        return;
+    };
+    let shown = find(&page, ".pj-next").text_content().unwrap_or_default();
+    let moved = next.starts.shifted(TimeDelta::minutes(10));
+    assert!(
+        shown.contains(&moved.wall_time()) && shown.contains(&*next.title.original),
+        "{shown}"
+    );
 
-    set_now.set(at("2012-04-03T17:55:00-04:00"));
+    set_now.set(at(moved.unix));
     tick().await;
     assert_eq!(
         find(&page, ".pj-title").text_content().as_deref(),
-        Some("Closing Remarks")
+        Some(&*next.title.original)
     );
     page.remove();
 }
@@ -306,8 +339,7 @@ async fn running_late_takes_the_russian_form_for_each_number() {
             },
             ..Settings::default()
         };
-        let (page, _set_now, _handle) =
-            mounted_in(i18n, Page::Phone, settings, "2012-04-03T11:30:00-04:00");
+        let (page, _set_now, _handle) = mounted_in(i18n, Page::Phone, settings, at(into(talk().0)));
         tick().await;
         let late = find(&page, ".now-late").text_content().unwrap_or_default();
         assert_eq!(late, format!("Задержка на {words}"));
@@ -318,15 +350,13 @@ async fn running_late_takes_the_russian_form_for_each_number() {
 #[wasm_bindgen_test]
 async fn switching_language_keeps_the_live_mark_and_the_countdown() {
     let i18n = I18n::new(None, false);
-    let (page, set_now, _handle) = mounted_in(
-        i18n,
-        Page::Phone,
-        Settings::default(),
-        "2012-04-03T11:30:00-04:00",
-    );
+    let (session, _) = talk();
+    let t = into(session);
+    let (page, set_now, _handle) = mounted_in(i18n, Page::Phone, Settings::default(), at(t));
     tick().await;
     let countdown = find(&page, ".now-bar time.countdown");
-    assert_eq!(countdown.text_content().as_deref(), Some("1:30:00"));
+    let left = seconds(session.ends.unix - t);
+    assert_eq!(countdown.text_content(), Some(clock_text(left)));
 
     i18n.show(catalog(
         Lang::Ar,
@@ -343,7 +373,7 @@ async fn switching_language_keeps_the_live_mark_and_the_countdown() {
         find(&page, ".now-state").text_content().as_deref(),
         Some("الآن")
     );
-    assert_eq!(attr(&find(&page, "[aria-current]"), "id"), "panel-1");
+    assert_eq!(attr(&find(&page, "[aria-current]"), "id"), session.id);
     // A message without a translation reads as English, never empty.
     let heading = find(&page, "#day-heading")
         .text_content()
@@ -353,12 +383,13 @@ async fn switching_language_keeps_the_live_mark_and_the_countdown() {
         "{heading}"
     );
 
-    set_now.set(at("2012-04-03T11:30:01-04:00"));
+    set_now.set(at(t + 1));
     tick().await;
     let count = find(&page, ".now-bar .now-count")
         .text_content()
         .unwrap_or_default();
-    assert!(count.starts_with("متبقٍ 1:29:59"), "{count}");
+    let left = clock_text(left - seconds(1));
+    assert!(count.starts_with(&format!("متبقٍ {left}")), "{count}");
 
     i18n.show(Catalog::english());
     tick().await;
@@ -372,7 +403,7 @@ async fn switching_language_keeps_the_live_mark_and_the_countdown() {
 
 #[wasm_bindgen_test]
 async fn the_switcher_lists_the_six_languages_each_in_itself() {
-    let (page, _set_now, _handle) = mounted(Settings::default(), "2012-04-03T11:30:00-04:00");
+    let (page, _set_now, _handle) = mounted(Settings::default(), at(into(talk().0)));
     tick().await;
     let options = page
         .query_selector_all(".language option")

@@ -9,10 +9,10 @@
 
 use chrono::{DateTime, Utc};
 
-use crate::settings::parse_at;
+use crate::settings::parse_at_on;
 use crate::timeline::Delay;
 use model::Lang;
-use model::programme::Programme;
+use model::programme::{Programme, Session};
 
 #[cfg(target_arch = "wasm32")]
 pub mod web;
@@ -243,9 +243,11 @@ pub fn from_json(json: &Json, programme: &Programme) -> Result<Status, Error> {
             ));
         }
     };
+    // A time alone (`14:05`) is on the day of the meeting the status was published in.
+    let day = published.and_then(|at| programme.day_at(at.timestamp()));
     let delay = match get(fields, "delay") {
         None => Delay::NONE,
-        Some(json) => delay(json, programme)?,
+        Some(json) => delay(json, programme, day)?,
     };
     let notices = match get(fields, "notices") {
         None => Vec::new(),
@@ -258,7 +260,7 @@ pub fn from_json(json: &Json, programme: &Programme) -> Result<Status, Error> {
         Some(Json::Array(items)) => {
             let mut notices = Vec::with_capacity(items.len());
             for (i, item) in items.iter().enumerate() {
-                notices.push(notice(item, &format!("notices[{i}]"), programme)?);
+                notices.push(notice(item, &format!("notices[{i}]"), programme, day)?);
             }
             notices
         }
@@ -277,7 +279,7 @@ pub fn from_json(json: &Json, programme: &Programme) -> Result<Status, Error> {
     })
 }
 
-fn delay(json: &Json, programme: &Programme) -> Result<Delay, Error> {
+fn delay(json: &Json, programme: &Programme, day: Option<&[Session]>) -> Result<Delay, Error> {
     let fields = object(json, "delay", &["minutes", "since"])?;
     let minutes = match get(fields, "minutes") {
         Some(m) => whole(
@@ -294,15 +296,26 @@ fn delay(json: &Json, programme: &Programme) -> Result<Delay, Error> {
         }
     };
     let since = get(fields, "since")
-        .map(|since| time(since, "delay.since", programme))
-        .transpose()?;
+        .map(|since| time(since, "delay.since", programme, day))
+        .transpose()?
+        // Without `since`, the whole day of publication runs late: on a meeting of one
+        // day, the whole meeting, which needs no `since`.
+        .or_else(|| {
+            let first = day?.first()?;
+            programme.several_days().then_some(first.starts.unix - 1)
+        });
     Ok(Delay {
         minutes: u32::try_from(minutes).unwrap_or(Delay::MAX_MINUTES),
         since: if minutes == 0 { None } else { since },
     })
 }
 
-fn notice(json: &Json, field: &str, programme: &Programme) -> Result<Notice, Error> {
+fn notice(
+    json: &Json,
+    field: &str,
+    programme: &Programme,
+    day: Option<&[Session]>,
+) -> Result<Notice, Error> {
     let fields = object(json, field, &["text", "until"])?;
     let text_field = format!("{field}.text");
     let (original, translations) = match get(fields, "text") {
@@ -351,7 +364,7 @@ fn notice(json: &Json, field: &str, programme: &Programme) -> Result<Notice, Err
         }
     };
     let until = get(fields, "until")
-        .map(|until| time(until, &format!("{field}.until"), programme))
+        .map(|until| time(until, &format!("{field}.until"), programme, day))
         .transpose()?;
     Ok(Notice {
         original,
@@ -379,9 +392,15 @@ fn line(text: &str, field: &str) -> Result<String, Error> {
     }
 }
 
-fn time(json: &Json, field: &str, programme: &Programme) -> Result<i64, Error> {
+fn time(
+    json: &Json,
+    field: &str,
+    programme: &Programme,
+    day: Option<&[Session]>,
+) -> Result<i64, Error> {
+    let day = day.and_then(|d| d.first()).map(|s| s.day());
     match json {
-        Json::String(text) => parse_at(text, programme)
+        Json::String(text) => parse_at_on(text, programme, day)
             .map(|at| at.timestamp())
             .ok_or_else(|| error(field, why!("{} is not {}", quoted(text), TIME_FORMS))),
         _ => Err(error(field, why!("not a string: write {}", TIME_FORMS))),

@@ -347,3 +347,41 @@ fn since_in_wall_time_and_in_rfc_3339_agree() {
     );
     assert_eq!(a.map(|s| s.delay), b.map(|s| s.delay));
 }
+
+/// On a meeting of several days, a status speaks of the day it was published in: a time
+/// alone is on that day, and a delay without `since` moves that day only.
+#[test]
+fn a_status_speaks_of_the_day_it_was_published_in() {
+    let p = crate::fixtures::programme("two-days");
+    let days: Vec<&[model::Session]> = p.days().collect();
+    let (first, second) = (&days[0][0], &days[1][0]);
+    let on_second = second.starts.unix + 3_600;
+    let text = |delay: &str| {
+        let published = p.stamp(on_second).rfc3339();
+        format!(r#"{{"version": 3, "published": "{published}", "delay": {delay}}}"#)
+    };
+    let wall = p.stamp(second.starts.unix + 1_800).wall_time();
+    let with_since = parse(
+        &text(&format!(r#"{{"minutes": 10, "since": "{wall}"}}"#)),
+        p,
+    );
+    let with_since = with_since.expect("a good status").delay;
+    assert_eq!(with_since.since, Some(second.starts.unix + 1_800));
+    let all_day = parse(&text(r#"{"minutes": 10}"#), p)
+        .expect("a good status")
+        .delay;
+    assert_eq!(all_day.starts(second).unix, second.starts.unix + 600);
+    assert_eq!(
+        all_day.starts(first),
+        first.starts,
+        "the first day is not moved"
+    );
+    // Published the evening before, the same file speaks of the first day.
+    let evening = p.stamp(days[0][days[0].len() - 1].ends.unix - 60).rfc3339();
+    let before = format!(
+        r#"{{"version": 3, "published": "{evening}", "delay": {{"minutes": 10, "since": "{wall}"}}}}"#
+    );
+    let since = parse(&before, p).expect("a good status").delay.since;
+    // The fixture's days follow each other at the same UTC offset: a day earlier.
+    assert_eq!(since, Some(second.starts.unix + 1_800 - 86_400));
+}

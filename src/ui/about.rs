@@ -18,14 +18,16 @@ pub fn About() -> impl IntoView {
             .map(|text| view! { <p>{i18n.text(text)}</p> })
             .collect_view()
     };
+    // A part the programme file leaves out gets no heading either.
+    let part = move |key, texts: &'static [Text]| {
+        (!texts.is_empty()).then(|| view! { <h3>{t(key)}</h3> {paragraphs(texts)} })
+    };
     let minutes = format.intervention_minutes;
     view! {
         <details class="about">
             <summary>{t(Key::About)}</summary>
-            <h3>{t(Key::Background)}</h3>
-            {paragraphs(&meeting.background)}
-            <h3>{t(Key::Objective)}</h3>
-            {paragraphs(&meeting.objective)}
+            {part(Key::Background, &meeting.background)}
+            {part(Key::Objective, &meeting.objective)}
             <h3>{t(Key::Format)}</h3>
             <p>{i18n.text(&format.summary)}</p>
             {paragraphs(&format.rules)}

@@ -151,13 +151,14 @@ pub fn Announcer(live: Live) -> impl IntoView {
             {move || {
                 // Said again in a newly chosen language, which also confirms the choice.
                 i18n.track();
-                announcement(i18n, live.phase.get().0)
+                let (phase, delay) = live.phase.get();
+                announcement(i18n, phase, delay)
             }}
         </p>
     }
 }
 
-fn announcement(i18n: I18n, phase: Phase<'_>) -> String {
+fn announcement(i18n: I18n, phase: Phase<'_>, delay: crate::timeline::Delay) -> String {
     let titled = |key, session: &model::programme::Session| {
         i18n.fill(key, &[("title", &i18n.text(&session.title))])
     };
@@ -168,6 +169,17 @@ fn announcement(i18n: I18n, phase: Phase<'_>) -> String {
             next: Some(next), ..
         } => titled(Key::BreakNext, next),
         Phase::Break { next: None, .. } => i18n.t(Key::BreakOnly),
+        Phase::Overnight { next, days } => {
+            let starts = delay.starts(next);
+            let lang = i18n.lang();
+            i18n.fill(
+                super::time::resumes_key(days),
+                &[
+                    ("time", &crate::intl::meeting_time(lang, starts)),
+                    ("date", &crate::intl::meeting_date(lang, starts)),
+                ],
+            )
+        }
         Phase::After { .. } => i18n.t(Key::MeetingEnded),
     }
 }

@@ -8,11 +8,11 @@ use leptos::prelude::*;
 use super::app::Live;
 use super::language::message_with;
 use super::take_away::{AddToCalendar, Share};
-use super::time::{At, YourTime};
+use super::time::{At, OnDay, YourTime};
 use crate::PROGRAMME;
 use crate::i18n::{I18n, Key};
 use crate::timeline::{self, Delay};
-use model::programme::{Kind, Session};
+use model::programme::{Kind, Session, Stamp};
 
 #[component]
 pub fn Day(
@@ -30,12 +30,35 @@ pub fn Day(
         i18n.fill(Key::ZoneTime, &[("zone", &zone)])
     };
 
-    let rows = PROGRAMME
-        .sessions
-        .iter()
-        .enumerate()
-        .map(|(index, session)| view! { <Row session index current ended marked live still /> })
-        .collect_view();
+    let rows = move |sessions: &'static [Session], first: usize| {
+        sessions
+            .iter()
+            .enumerate()
+            .map(|(i, session)| {
+                let index = first + i;
+                view! { <Row session index current ended marked live still /> }
+            })
+            .collect_view()
+    };
+    // A meeting of several days: a heading per day, its date, above that day's list.
+    let list = if PROGRAMME.several_days() {
+        let mut first = 0;
+        PROGRAMME
+            .days()
+            .map(|day| {
+                let sessions = rows(day, first);
+                first += day.len();
+                let date = day[0].starts;
+                view! {
+                    <h3 class="day-date" id=day_id(date)><OnDay stamp=date /></h3>
+                    <ol class="sessions">{sessions}</ol>
+                }
+            })
+            .collect_view()
+            .into_any()
+    } else {
+        view! { <ol class="sessions">{rows(&PROGRAMME.sessions, 0)}</ol> }.into_any()
+    };
 
     view! {
         <section class="day" aria-labelledby="day-heading">
@@ -44,7 +67,7 @@ pub fn Day(
             </h2>
             <p class="day-rule">{i18n.plural(Key::DayRule, minutes, &[])}</p>
             <p class="day-actions" inert=still><AddToCalendar live /></p>
-            <ol class="sessions">{rows}</ol>
+            {list}
         </section>
     }
 }
@@ -95,6 +118,11 @@ fn Row(
             })}
         </li>
     }
+}
+
+/// The id of a day's heading: `day-2012-04-03`.
+pub fn day_id(date: Stamp) -> String {
+    format!("day-{}", date.date())
 }
 
 /// The entry's times with the delay applied, and the planned ones beside them when they moved.

@@ -4,7 +4,7 @@ use leptos::prelude::*;
 
 use super::about::About;
 use super::app::Live;
-use super::day::Day;
+use super::day::{Day, day_id};
 use super::language::{LanguagePicker, Translation, in_language};
 use super::notices::{Checked, Notices};
 use super::now_bar::NowBar;
@@ -43,16 +43,21 @@ pub fn Phone(settings: Settings, live: Live) -> impl IntoView {
         }
     });
     on_cleanup(move || on_hash.remove());
-    // Bring the linked row, or else the live one, into view once, when the page opens:
-    // here, outside the part rebuilt for a new language, so a switch does not scroll.
+    // Bring the linked row, or else the live one, or else today's heading on a later day
+    // of the meeting, into view once, when the page opens: here, outside the part rebuilt
+    // for a new language, so a switch does not scroll.
     Effect::new(move |done: Option<()>| {
         let current = live
             .status
-            .with_untracked(|s| s.current().map(|s| s.id.as_ref()));
+            .with_untracked(|s| s.current().map(|s| s.id.to_string()));
         if done.is_none()
-            && let Some(id) = marked.get_untracked().or(current)
+            && let Some(id) = marked
+                .get_untracked()
+                .map(str::to_owned)
+                .or(current)
+                .or_else(|| later_day_today(live.now.get_untracked().timestamp()))
         {
-            bring_into_view(id);
+            bring_into_view(&id);
         }
     });
     in_language(move || {
@@ -85,6 +90,11 @@ pub fn MeetingHeader(#[prop(optional)] still: bool) -> impl IntoView {
     let i18n = I18n::here();
     let meeting = &PROGRAMME.meeting;
     let opening = PROGRAMME.sessions.first().map(|s| s.starts);
+    let closing = PROGRAMME
+        .sessions
+        .last()
+        .map(|s| s.starts)
+        .filter(|_| PROGRAMME.several_days());
     view! {
         <header class="meeting">
             <div class="meeting-top">
@@ -94,11 +104,22 @@ pub fn MeetingHeader(#[prop(optional)] still: bool) -> impl IntoView {
             {meeting.subtitle.as_ref().map(|s| view! { <p class="subtitle">{i18n.text(s)}</p> })}
             <p class="where">
                 {opening.map(|at| view! { <OnDay stamp=at /> })}
+                {closing.map(|at| view! { " – " <OnDay stamp=at /> })}
                 <span class="venue">{i18n.text(&meeting.venue)}</span>
             </p>
             <Translation />
         </header>
     }
+}
+
+/// The heading of today's day of the meeting, when today is one and not its first.
+fn later_day_today(now: i64) -> Option<String> {
+    let today = PROGRAMME.stamp(now).local().date_naive();
+    PROGRAMME
+        .days()
+        .skip(1)
+        .find(|day| day[0].day() == today)
+        .map(|day| day_id(day[0].starts))
 }
 
 /// The session the address's fragment names, if it names one. Anything else in the

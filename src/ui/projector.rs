@@ -11,7 +11,7 @@ use super::app::Live;
 use super::language::{LanguagePicker, Translation, in_language, message_with};
 use super::notices::{Checked, Notices};
 use super::qr::Qr;
-use super::time::{At, Countdown, OnDay, time_and_date};
+use super::time::{At, Countdown, OnDay, resumes, time_and_date};
 use crate::i18n::{I18n, Key};
 use crate::intervention::Intervention;
 use crate::room::{self, Said};
@@ -286,6 +286,18 @@ fn Now(live: Live) -> impl IntoView {
                 <p class="pj-until">{until(ends)}</p>
             }
             .into_any(),
+            Phase::Overnight { next, days } => {
+                let starts = delay.starts(next);
+                view! {
+                    <p class="pj-state">{t(Key::ComingUp)}</p>
+                    <h1 class="pj-title">{resumes(days, starts)}</h1>
+                    <p class="pj-count">
+                        {message_with(Key::StartsIn, move |_| view! { <Countdown remaining /> }.into_any())}
+                    </p>
+                    <p class="pj-until"><At stamp=starts /> " · " <OnDay stamp=starts /></p>
+                }
+                .into_any()
+            }
             Phase::After { last } => view! {
                 <p class="pj-state">{t(Key::Ended)}</p>
                 <h1 class="pj-title">{t(Key::MeetingEnded)}</h1>
@@ -312,6 +324,7 @@ fn Next(live: Live) -> impl IntoView {
         let next: Option<&'static Session> = match phase {
             Phase::Before { .. } | Phase::After { .. } => None,
             Phase::Live { next, .. } | Phase::Break { next, .. } => next,
+            Phase::Overnight { next, .. } => Some(next),
         };
         next.map(|next| {
             let starts = delay.starts(next);

@@ -36,6 +36,20 @@ pub fn time_and_date(key: Key, at: Stamp) -> impl IntoView {
     })
 }
 
+/// When the meeting resumes after a night, `days` after the instant's date: `The meeting
+/// resumes tomorrow at 09:00`, or on a named date when that is further away.
+pub fn resumes(days: i64, at: Stamp) -> impl IntoView {
+    time_and_date(resumes_key(days), at)
+}
+
+pub fn resumes_key(days: i64) -> Key {
+    match days {
+        ..=0 => Key::ResumesToday,
+        1 => Key::ResumesTomorrow,
+        _ => Key::ResumesOn,
+    }
+}
+
 /// A time or a period on the viewer's own clock, shown only when it reads differently
 /// from the meeting's: `your time 16:00–17:00`, `your time Wed 00:00`.
 #[component]

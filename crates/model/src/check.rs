@@ -220,7 +220,7 @@ pub fn check<T: AsRef<str> + Clone + 'static>(programme: &Programme<T>) -> Vec<P
         ("time_zone_name", meeting.time_zone_name.as_ref()),
     ] {
         if blank(text) {
-            problem("meeting", field, "must not be empty".into());
+            problem("meeting", field, "must not be empty: write it".into());
         }
     }
     let zone: Option<Tz> = meeting.time_zone.parse().ok();
@@ -237,19 +237,24 @@ pub fn check<T: AsRef<str> + Clone + 'static>(programme: &Programme<T>) -> Vec<P
 
     let format = &programme.format;
     if blank(&format.summary) {
-        problem("format", "summary", "must not be empty".into());
+        problem("format", "summary", "must not be empty: write it".into());
     }
     if format.intervention_minutes == 0 {
         problem(
             "format",
             "intervention_minutes",
-            "must be at least 1".into(),
+            "must be at least 1: write the longest an intervention may last, in minutes, such as 3"
+                .into(),
         );
     }
 
     let sessions = &programme.sessions;
     if sessions.is_empty() {
-        problem("programme", "session", "lists no [[session]]".into());
+        problem(
+            "programme",
+            "session",
+            "lists no [[session]]: add one, with id, title, starts and ends".into(),
+        );
     }
     let mut ids = HashSet::new();
     for (index, session) in sessions.iter().enumerate() {
@@ -267,10 +272,14 @@ pub fn check<T: AsRef<str> + Clone + 'static>(programme: &Programme<T>) -> Vec<P
                 "must be lower-case letters, digits and hyphens, like `panel-1`".into(),
             );
         } else if !ids.insert(session.id.as_ref()) {
-            problem(place, "id", "is used by an earlier session too".into());
+            problem(
+                place,
+                "id",
+                "is used by an earlier session too: give each session its own".into(),
+            );
         }
         if blank(&session.title) {
-            problem(place, "title", "must not be empty".into());
+            problem(place, "title", "must not be empty: write it".into());
         }
         for (field, text) in [
             ("topic", &session.topic),
@@ -278,18 +287,26 @@ pub fn check<T: AsRef<str> + Clone + 'static>(programme: &Programme<T>) -> Vec<P
             ("themes_intro", &session.themes_intro),
         ] {
             if text.as_ref().is_some_and(blank) {
-                problem(place, field, "must not be empty when given".into());
+                problem(
+                    place,
+                    field,
+                    "must not be empty when given: write it, or leave the field out".into(),
+                );
             }
         }
         if session.themes.iter().any(blank) {
-            problem(place, "themes", "has an empty theme".into());
+            problem(
+                place,
+                "themes",
+                "has an empty theme: write it, or remove it".into(),
+            );
         }
         if session.ends <= session.starts {
             problem(
                 place,
                 "ends",
                 format!(
-                    "{} is not after `starts` {}",
+                    "{} is not after `starts` {}: write when the session ends",
                     session.ends.rfc3339(),
                     session.starts.rfc3339()
                 ),
@@ -304,11 +321,12 @@ pub fn check<T: AsRef<str> + Clone + 'static>(programme: &Programme<T>) -> Vec<P
                         place,
                         field,
                         format!(
-                            "{} has UTC offset {}, but {} was at {} then",
+                            "{} has UTC offset {}, but {} was at {} on that day: write {}",
                             stamp.rfc3339(),
                             offset_text(stamp.offset),
                             meeting.time_zone,
-                            offset_text(expected)
+                            offset_text(expected),
+                            same_wall_time(stamp, expected)
                         ),
                     );
                 }
@@ -321,9 +339,10 @@ pub fn check<T: AsRef<str> + Clone + 'static>(programme: &Programme<T>) -> Vec<P
                 place,
                 "starts",
                 format!(
-                    "{} is before the previous session \"{}\" ends at {}: sessions must be in order and must not overlap",
+                    "{} is before the previous session \"{}\" ends at {}: sessions must be in order and must not overlap, so start it at {} or later",
                     session.starts.rfc3339(),
                     previous.id,
+                    previous.ends.rfc3339(),
                     previous.ends.rfc3339()
                 ),
             );
@@ -333,7 +352,7 @@ pub fn check<T: AsRef<str> + Clone + 'static>(programme: &Programme<T>) -> Vec<P
             problem(
                 place,
                 "kind",
-                "a break must fall between two sessions".into(),
+                "a break must fall between two sessions: remove `kind`, or move the break".into(),
             );
         }
     }
@@ -368,6 +387,15 @@ fn zone_offset(zone: Tz, stamp: Stamp) -> Option<i32> {
     Some(zone.offset_from_utc_datetime(&utc).fix().local_minus_utc())
 }
 
+/// The wall time `stamp` was written with, at the UTC offset `offset`: what the organiser
+/// most likely meant.
+fn same_wall_time(stamp: Stamp, offset: i32) -> String {
+    let wall = stamp.local().naive_local();
+    chrono::FixedOffset::east_opt(offset)
+        .and_then(|o| wall.and_local_timezone(o).single())
+        .map_or_else(|| stamp.rfc3339(), |at| Stamp::from(at).rfc3339())
+}
+
 fn offset_text(seconds: i32) -> String {
     let sign = if seconds < 0 { '-' } else { '+' };
     let minutes = seconds.unsigned_abs() / 60;
@@ -378,7 +406,8 @@ fn offset_text(seconds: i32) -> String {
 mod tests {
     use super::*;
 
-    const FILE: &str = include_str!("../../../programme.toml");
+    /// A one-day meeting in all six languages, with a break: every field a check looks at.
+    const FILE: &str = include_str!("../../../tests/fixtures/programmes/six-languages.toml");
 
     fn problems(text: &str) -> Vec<String> {
         match parse(text) {
@@ -387,157 +416,177 @@ mod tests {
         }
     }
 
-    /// The programme file with `old` replaced by `new` (which must change something).
+    /// The fixture with `old` replaced by `new` (which must change something).
     fn edited(old: &str, new: &str) -> String {
-        assert!(
-            FILE.contains(old),
-            "the programme no longer contains {old:?}"
-        );
+        assert!(FILE.contains(old), "the fixture no longer contains {old:?}");
         FILE.replacen(old, new, 1)
     }
 
     #[test]
-    fn a_missing_field_names_it() {
-        let text = edited(
-            "ends = \"2012-04-03T13:00:00-04:00\"\n\n[session.title]",
-            "\n[session.title]",
-        );
-        let found = problems(&text);
-        assert_eq!(found.len(), 1, "{found:?}");
-        assert!(
-            found[0].starts_with("session 2 (\"panel-1\"): TOML parse error"),
-            "{found:?}"
-        );
-        assert!(found[0].contains("missing field `ends`"), "{found:?}");
+    fn the_fixture_is_valid() {
+        assert_eq!(problems(FILE), Vec::<String>::new());
     }
 
+    /// Every check, once: the mistake, and the one line the build prints for it, naming
+    /// where (meeting, format or the session), the field, and what to write instead.
     #[test]
-    fn an_end_before_the_start_names_session_and_field() {
-        let text = edited(
-            "ends = \"2012-04-03T11:00:00-04:00\"",
-            "ends = \"2012-04-03T09:00:00-04:00\"",
-        );
+    fn each_mistake_gets_one_message_saying_what_to_write() {
+        let cases: &[(&str, &str, &str)] = &[
+            (
+                "en = \"Bangkok\"",
+                "en = \" \"",
+                "meeting, field `time_zone_name`: must not be empty: write it",
+            ),
+            (
+                "time_zone = \"Asia/Bangkok\"",
+                "time_zone = \"Asia/Atlantis\"",
+                "meeting, field `time_zone`: `Asia/Atlantis` is not an IANA time zone name such as America/New_York",
+            ),
+            (
+                "en = \"Two sessions, each followed by questions from the floor.\"",
+                "en = \"\"",
+                "format, field `summary`: must not be empty: write it",
+            ),
+            (
+                "intervention_minutes = 3",
+                "intervention_minutes = 0",
+                "format, field `intervention_minutes`: must be at least 1: write the longest an intervention may last, in minutes, such as 3",
+            ),
+            (
+                "id = \"session-1\"",
+                "id = \"Session 1\"",
+                "session 2 (\"Session 1\"), field `id`: must be lower-case letters, digits and hyphens, like `panel-1`",
+            ),
+            (
+                "id = \"session-2\"",
+                "id = \"session-1\"",
+                "session 4 (\"session-1\"), field `id`: is used by an earlier session too: give each session its own",
+            ),
+            (
+                "en = \"Opening\"",
+                "en = \"  \"",
+                "session 1 (\"opening\"), field `title`: must not be empty: write it",
+            ),
+            (
+                "en = \"Measuring water use\"",
+                "en = \"\"",
+                "session 2 (\"session-1\"), field `topic`: must not be empty when given: write it, or leave the field out",
+            ),
+            (
+                "en = \"Household surveys\"",
+                "en = \"\"",
+                "session 2 (\"session-1\"), field `themes`: has an empty theme: write it, or remove it",
+            ),
+            (
+                "ends = \"2027-05-26T10:00:00+07:00\"",
+                "ends = \"2027-05-26T09:00:00+07:00\"",
+                "session 1 (\"opening\"), field `ends`: 2027-05-26T09:00:00+07:00 is not after `starts` 2027-05-26T09:30:00+07:00: write when the session ends",
+            ),
+            (
+                "starts = \"2027-05-26T09:30:00+07:00\"",
+                "starts = \"2027-05-26T09:30:00+08:00\"",
+                "session 1 (\"opening\"), field `starts`: 2027-05-26T09:30:00+08:00 has UTC offset +08:00, but Asia/Bangkok was at +07:00 on that day: write 2027-05-26T09:30:00+07:00",
+            ),
+            (
+                "starts = \"2027-05-26T13:30:00+07:00\"\nends = \"2027-05-26T15:30:00+07:00\"",
+                "starts = \"2027-05-26T13:00:00+07:00\"\nends = \"2027-05-26T15:30:00+07:00\"",
+                "session 4 (\"session-2\"), field `starts`: 2027-05-26T13:00:00+07:00 is before the previous session \"lunch\" ends at 2027-05-26T13:30:00+07:00: sessions must be in order and must not overlap, so start it at 2027-05-26T13:30:00+07:00 or later",
+            ),
+            (
+                "id = \"opening\"",
+                "id = \"opening\"\nkind = \"break\"",
+                "session 1 (\"opening\"), field `kind`: a break must fall between two sessions: remove `kind`, or move the break",
+            ),
+            (
+                "ru = \"Закрытие\"\n",
+                "",
+                "session 5 (\"closing\"), field `title`: has no `ru` translation, though other texts have one: give it, or remove `ru` everywhere",
+            ),
+            (
+                "zh = \"闭幕\"",
+                "zh = \" \"",
+                "session 5 (\"closing\"), field `title`: has an empty `zh` translation: write it, or remove `zh` everywhere",
+            ),
+        ];
+        for (old, new, expected) in cases {
+            assert_eq!(problems(&edited(old, new)), [*expected], "{old} → {new}");
+        }
+        let none = FILE.find("[[session]]").map_or(FILE, |at| &FILE[..at]);
         assert_eq!(
-            problems(&text),
+            problems(none),
             [
-                "session 1 (\"opening\"), field `ends`: 2012-04-03T09:00:00-04:00 is not after `starts` 2012-04-03T10:00:00-04:00"
+                "programme, field `session`: lists no [[session]]: add one, with id, title, starts and ends"
             ]
         );
     }
 
+    /// Mistakes the file's reader meets before the checks: each names the session and says
+    /// what it expected.
     #[test]
-    fn overlapping_sessions_are_refused() {
-        let text = edited(
-            "starts = \"2012-04-03T15:00:00-04:00\"\nends = \"2012-04-03T17:45:00-04:00\"",
-            "starts = \"2012-04-03T14:30:00-04:00\"\nends = \"2012-04-03T17:45:00-04:00\"",
-        );
-        let found = problems(&text);
-        assert_eq!(found.len(), 1, "{found:?}");
-        assert!(
-            found[0].starts_with("session 4 (\"panel-2\"), field `starts`: 2012-04-03T14:30:00-04:00 is before the previous session \"break\" ends at 2012-04-03T15:00:00-04:00"),
-            "{found:?}"
-        );
-    }
-
-    #[test]
-    fn an_offset_the_zone_did_not_have_is_refused() {
-        let text = edited(
-            "starts = \"2012-04-03T10:00:00-04:00\"",
-            "starts = \"2012-04-03T10:00:00-05:00\"",
-        );
-        let found = problems(&text);
-        assert!(
-            found
-                .iter()
-                .any(|p| p.starts_with("session 1 (\"opening\"), field `starts`")
-                    && p.contains("has UTC offset -05:00, but America/New_York was at -04:00")),
-            "{found:?}"
-        );
-    }
-
-    #[test]
-    fn an_unknown_zone_is_refused() {
-        let text = edited("\"America/New_York\"", "\"America/Gotham\"");
-        assert_eq!(
-            problems(&text),
-            [
-                "meeting, field `time_zone`: `America/Gotham` is not an IANA time zone name such as America/New_York"
-            ]
-        );
-    }
-
-    #[test]
-    fn ids_must_be_unique_and_url_safe() {
-        let text = edited("id = \"closing\"", "id = \"opening\"");
-        assert_eq!(
-            problems(&text),
-            ["session 5 (\"opening\"), field `id`: is used by an earlier session too"]
-        );
-        let text = edited("id = \"closing\"", "id = \"Closing Remarks\"");
-        assert_eq!(problems(&text).len(), 1);
-    }
-
-    #[test]
-    fn empty_text_and_bad_times_are_refused() {
-        let text = edited("en = \"Opening Remarks\"", "en = \"  \"");
-        assert_eq!(
-            problems(&text),
-            ["session 1 (\"opening\"), field `title`: must not be empty"]
-        );
-        let text = edited("\"2012-04-03T18:00:00-04:00\"", "\"3 April, 6 pm\"");
-        let found = problems(&text);
-        assert_eq!(found.len(), 1, "{found:?}");
-        assert!(found[0].starts_with("session 5 (\"closing\")"), "{found:?}");
-        assert!(found[0].contains("is not an RFC 3339 time"), "{found:?}");
-    }
-
-    #[test]
-    fn a_break_must_fall_between_sessions() {
-        let text = edited("id = \"opening\"", "id = \"opening\"\nkind = \"break\"");
-        assert_eq!(
-            problems(&text),
-            ["session 1 (\"opening\"), field `kind`: a break must fall between two sessions"]
-        );
-    }
-
-    #[test]
-    fn unknown_fields_are_typos_not_silence() {
-        let text = edited("[session.speaker]", "[session.speakr]");
-        let found = problems(&text);
-        assert_eq!(found.len(), 1, "{found:?}");
-        assert!(found[0].starts_with("session 1 (\"opening\")"), "{found:?}");
-        assert!(found[0].contains("unknown field `speakr`"), "{found:?}");
-    }
-
-    #[test]
-    fn every_text_has_every_language_the_file_gives() {
-        let text = edited("ru = \"Перерыв\"\n", "");
-        assert_eq!(
-            problems(&text),
-            [
-                "session 3 (\"break\"), field `title`: has no `ru` translation, though other texts have one: give it, or remove `ru` everywhere"
-            ]
-        );
-        let text = edited("zh = \"休会\"", "zh = \" \"");
-        assert_eq!(
-            problems(&text),
-            [
-                "session 3 (\"break\"), field `title`: has an empty `zh` translation: write it, or remove `zh` everywhere"
-            ]
-        );
-    }
-
-    #[test]
-    fn a_translation_needs_a_known_language_and_the_original() {
-        let found = problems(&edited("es = \"Pausa\"", "de = \"Pause\""));
-        assert_eq!(found.len(), 1, "{found:?}");
-        assert!(found[0].starts_with("session 3 (\"break\")"), "{found:?}");
-        assert!(
-            found[0].contains("`de` is not a language of the page"),
-            "{found:?}"
-        );
-        let found = problems(&edited("en = \"Break\"\n", ""));
-        assert!(found[0].contains("no `en`, the original"), "{found:?}");
+    fn a_file_that_does_not_read_names_the_session_and_what_was_expected() {
+        let cases: &[(&str, &str, &[&str])] = &[
+            // A required field left out.
+            (
+                "ends = \"2027-05-26T12:00:00+07:00\"\n",
+                "",
+                &[
+                    "session 2 (\"session-1\"): TOML parse error",
+                    "missing field `ends`",
+                ],
+            ),
+            // A typo in a field's name.
+            (
+                "[session.topic]\nen = \"Water",
+                "[session.topik]\nen = \"Water",
+                &["session 4 (\"session-2\")", "unknown field `topik`"],
+            ),
+            // A time that is not RFC 3339.
+            (
+                "\"2027-05-26T16:00:00+07:00\"",
+                "\"26 May, 4 pm\"",
+                &[
+                    "session 5 (\"closing\")",
+                    "is not an RFC 3339 time with its UTC offset, like 2012-04-03T10:00:00-04:00",
+                ],
+            ),
+            // A language the page does not speak.
+            (
+                "es = \"Clausura\"",
+                "de = \"Abschluss\"",
+                &[
+                    "session 5 (\"closing\")",
+                    "`de` is not a language of the page: use ar, zh, en, fr, ru or es",
+                ],
+            ),
+            // Translations without the original.
+            (
+                "en = \"Closing\"\n",
+                "",
+                &[
+                    "session 5 (\"closing\")",
+                    "no `en`, the original: add en = \"…\"",
+                ],
+            ),
+            // A kind that is neither.
+            (
+                "kind = \"break\"",
+                "kind = \"lunch\"",
+                &[
+                    "session 3 (\"lunch\")",
+                    "unknown variant `lunch`, expected `session` or `break`",
+                ],
+            ),
+        ];
+        for (old, new, parts) in cases {
+            let found = problems(&edited(old, new));
+            assert_eq!(found.len(), 1, "{old} → {new}: {found:?}");
+            for part in *parts {
+                assert!(
+                    found[0].contains(part),
+                    "{old} → {new}: {found:?} lacks {part:?}"
+                );
+            }
+        }
     }
 
     #[test]
@@ -550,5 +599,41 @@ mod tests {
         assert_eq!(translations(&programme).len(), 1);
         // title, venue, time_zone_name, summary, then the session's title.
         assert_eq!(baked(&programme).sessions[0].title.slot, 4);
+    }
+
+    #[test]
+    fn slots_follow_the_file_and_translations_keep_them() {
+        let programme = parse(FILE).unwrap_or_else(|p| panic!("{p:?}"));
+        let baked = baked(&programme);
+        let by_lang = translations(&programme);
+        assert_eq!(by_lang.len(), 6);
+        let originals = &by_lang[&Lang::ORIGINAL];
+        assert_eq!(
+            originals[usize::from(baked.meeting.title.slot)],
+            baked.meeting.title.original
+        );
+        let last = baked.sessions.last().expect("a session");
+        assert_eq!(originals[usize::from(last.title.slot)], last.title.original);
+        for texts in by_lang.values() {
+            assert_eq!(texts.len(), originals.len());
+        }
+    }
+
+    #[test]
+    fn every_fixture_passes_the_checks() {
+        let dir = concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/../../tests/fixtures/programmes"
+        );
+        let mut count = 0;
+        for entry in std::fs::read_dir(dir).expect("the fixtures") {
+            let path = entry.expect("an entry").path();
+            if path.extension().is_some_and(|e| e == "toml") {
+                let text = std::fs::read_to_string(&path).expect("readable");
+                assert_eq!(problems(&text), Vec::<String>::new(), "{}", path.display());
+                count += 1;
+            }
+        }
+        assert!(count >= 9, "{count} fixtures");
     }
 }

@@ -33,7 +33,9 @@ pub type List<T> = Cow<'static, [T]>;
 pub struct Programme<T: Clone + 'static = Text> {
     pub meeting: Meeting<T>,
     pub format: Format<T>,
-    #[cfg_attr(feature = "source", serde(rename = "session"))]
+    // Without a default, a file with no session would get serde's "missing field": the
+    // check says more.
+    #[cfg_attr(feature = "source", serde(rename = "session", default))]
     pub sessions: List<Session<T>>,
 }
 
@@ -199,16 +201,45 @@ impl Stamp {
     }
 }
 
+impl<T: Clone + 'static> Session<T> {
+    /// The day it starts on, on the meeting's wall clock.
+    pub fn day(&self) -> NaiveDate {
+        self.starts.local().date_naive()
+    }
+}
+
 impl<T: Clone + 'static> Programme<T> {
-    /// The meeting's day on its own wall clock, and that day's UTC offset.
-    pub fn day(&self) -> Option<(NaiveDate, FixedOffset)> {
-        let first = self.sessions.first()?.starts.local();
-        Some((first.date_naive(), *first.offset()))
+    /// The meeting's days in order, each with its sessions: one slice per date on the
+    /// meeting's wall clock.
+    pub fn days(&self) -> impl Iterator<Item = &[Session<T>]> {
+        self.sessions.chunk_by(|a, b| a.day() == b.day())
     }
 
-    /// The instant `unix` (seconds) on the meeting's clock: with the day's UTC offset.
+    /// The day of the meeting an instant belongs to: the first not over by then, or the
+    /// last once all are.
+    pub fn day_at(&self, unix: i64) -> Option<&[Session<T>]> {
+        let over = |day: &&[Session<T>]| day.last().is_some_and(|s| s.ends.unix <= unix);
+        self.days()
+            .find(|day| !over(day))
+            .or_else(|| self.days().last())
+    }
+
+    /// Whether the meeting spans more than one day.
+    pub fn several_days(&self) -> bool {
+        self.days().nth(1).is_some()
+    }
+
+    /// The instant `unix` (seconds) on the meeting's clock. The bundle has no time zone
+    /// data, so the UTC offset is the one the programme gives at the session start or end
+    /// nearest to it: right on every day of the meeting, and across a change of summer
+    /// time at night, right from halfway between the evening and the morning.
     pub fn stamp(&self, unix: i64) -> Stamp {
-        let offset = self.day().map_or(0, |(_, o)| o.local_minus_utc());
+        let offset = self
+            .sessions
+            .iter()
+            .flat_map(|s| [s.starts, s.ends])
+            .min_by_key(|stamp| stamp.unix.abs_diff(unix))
+            .map_or(0, |stamp| stamp.offset);
         Stamp { unix, offset }
     }
 }
