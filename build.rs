@@ -61,6 +61,14 @@ fn build() -> Result<(), Vec<String>> {
             .map(|p| format!("{file}: {p}"))
             .collect::<Vec<_>>()
     })?;
+    // The code for a meeting of several days: in the bundle only when the meeting has
+    // them, so a meeting of one day does not download it; natively always, where the tests
+    // run every fixture.
+    println!("cargo::rustc-check-cfg=cfg(multi_day)");
+    let wasm = std::env::var("TARGET").is_ok_and(|t| t.starts_with("wasm32"));
+    if programme.several_days() || !wasm {
+        println!("cargo::rustc-cfg=multi_day");
+    }
     let messages = locales::read(|name| {
         std::fs::read_to_string(Path::new("locales").join(name)).map_err(|e| e.to_string())
     })?;
@@ -99,16 +107,9 @@ fn build() -> Result<(), Vec<String>> {
         files.insert(lang, name);
     }
 
-    // Files of earlier texts would be copied into the bundle too. Only those go: a build
-    // running beside this one (native tests, say) writes the same names.
-    if let Ok(entries) = std::fs::read_dir(dir) {
-        for entry in entries.flatten() {
-            let name = entry.file_name().to_string_lossy().into_owned();
-            if name.ends_with(".txt") && !files.values().any(|f| *f == name) {
-                let _ = std::fs::remove_file(entry.path());
-            }
-        }
-    }
+    // Files of other programmes stay: each name is its content's hash, so a build whose
+    // script did not run again (the programme unchanged for that target) still finds its
+    // own, and the finishing step copies only the names the app asks for.
 
     write(
         &out.join("messages.rs"),

@@ -118,14 +118,17 @@ export async function finish(dist) {
   if (!isPage(dist)) throw new BundleError(`${dist}: no index.html: build it with scripts/build`);
   const pages = [dist, ...readdirSync(dist, { withFileTypes: true }).filter((e) => e.isDirectory()).map((e) => join(dist, e.name)).filter(isPage)];
 
-  const lang = join(TOP, 'target/lang');
-  const translations = existsSync(lang) ? readdirSync(lang).filter((f) => f.endsWith('.txt')) : [];
-  if (!translations.length) throw new BundleError(`${lang}: no translations' files: build.rs writes them when the app is built`);
-
   // Natively, with the toolchain the tests use, not the one scripts/build may pick for the wasm.
   const out = join(TOP, 'target/prerendered');
   execFileSync('cargo', ['run', '--offline', '--quiet', '--manifest-path', join(TOP, 'Cargo.toml'), '--bin', 'prerender', '--', out], { env: nativeEnv(), stdio: 'inherit' });
   const prerendered = Object.fromEntries(['phone', 'projector'].map((kind) => [kind, readFileSync(join(out, `${kind}.html`), 'utf8')]));
+
+  // The translations' files this programme's app asks for, by the names it has baked in
+  // (each its content's hash): target/lang/ also keeps other programmes' files.
+  const lang = join(TOP, 'target/lang');
+  const translations = readFileSync(join(out, 'lang.txt'), 'utf8').split('\n').filter(Boolean);
+  const missing = translations.filter((file) => !existsSync(join(lang, file)));
+  if (!translations.length || missing.length) throw new BundleError(`${lang}: no ${missing.join(', ') || "translations' files"}: build.rs writes them when the app is built`);
 
   const status = join(TOP, STATUS);
   try {

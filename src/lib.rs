@@ -25,6 +25,12 @@ pub mod ui;
 
 use model::Programme;
 
+/// Whether the code for a meeting of several days is in (the `multi_day` cfg, which
+/// build.rs sets): in the bundle only when the programme built has several days, so that a
+/// meeting of one day does not download it; natively always, where the tests run every
+/// fixture.
+pub const SEVERAL_DAYS: bool = cfg!(multi_day);
+
 /// The meeting, read and checked from `programme.toml` by the build script.
 pub static PROGRAMME: Programme = include!(concat!(env!("OUT_DIR"), "/programme.rs"));
 

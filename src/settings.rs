@@ -300,7 +300,7 @@ fn parse_speed(given: &str) -> Option<f64> {
 pub fn replay_query(programme: &Programme) -> Option<String> {
     let first = programme.sessions.first()?;
     let from = first.starts.shifted(chrono::TimeDelta::minutes(-1));
-    let at = if programme.several_days() {
+    let at = if crate::SEVERAL_DAYS && programme.several_days() {
         format!("{}T{}", from.date(), from.wall_time())
     } else {
         from.wall_time()

@@ -29,6 +29,7 @@ pub enum Status<'p> {
         span: Span,
         next: Option<&'p Session>,
     },
+    #[cfg(multi_day)]
     /// Between two days of the meeting: `next` opens the following one, `days` from the
     /// instant's own date (0 after midnight, 1 the evening before).
     Overnight {
@@ -99,7 +100,8 @@ impl Delay {
                 unix: since,
                 offset: session.starts.offset,
             };
-            planned.unix > since.unix && since.local().date_naive() == session.day()
+            planned.unix > since.unix
+                && (!crate::SEVERAL_DAYS || since.day_number() == session.starts.day_number())
         };
         if self.minutes > 0 && self.since.is_none_or(on_the_day) {
             planned.shifted(TimeDelta::minutes(i64::from(self.minutes)))
@@ -143,7 +145,7 @@ impl Delay {
             // Nothing has begun: the whole first day moves (the whole meeting, if it has
             // only one: the address then needs no `since`).
             Status::Before { first, .. } => {
-                programme.several_days().then_some(first.starts.unix - 1)
+                (crate::SEVERAL_DAYS && programme.several_days()).then_some(first.starts.unix - 1)
             }
             Status::Live { session, .. }
             | Status::Break {
@@ -155,8 +157,9 @@ impl Delay {
                 entry: None,
                 next: Some(next),
                 ..
-            }
-            | Status::Overnight { next, .. } => Some(next.starts.unix - 1),
+            } => Some(next.starts.unix - 1),
+            #[cfg(multi_day)]
+            Status::Overnight { next, .. } => Some(next.starts.unix - 1),
             Status::Break {
                 entry: None,
                 next: None,
@@ -214,13 +217,13 @@ pub fn status_at(programme: &Programme, delay: Delay, at: DateTime<Utc>) -> Stat
             && ends.unix <= t
             && t < delay.starts(next).unix
         {
-            let starts = delay.starts(next);
-            if next.day() != session.day() {
-                let today = programme.stamp(t).local().date_naive();
+            #[cfg(multi_day)]
+            if next.starts.day_number() != session.starts.day_number() {
+                let starts = delay.starts(next);
                 return Status::Overnight {
                     span: Span::new(ends, starts, t),
                     next,
-                    days: (starts.local().date_naive() - today).num_days(),
+                    days: starts.day_number() - programme.stamp(t).day_number(),
                 };
             }
             return Status::Break {
@@ -241,7 +244,9 @@ impl<'p> Status<'p> {
         match *self {
             Status::Live { session, .. } => Some(session),
             Status::Break { entry, .. } => entry,
-            Status::Before { .. } | Status::Overnight { .. } | Status::After { .. } => None,
+            Status::Before { .. } | Status::After { .. } => None,
+            #[cfg(multi_day)]
+            Status::Overnight { .. } => None,
         }
     }
 
@@ -249,6 +254,7 @@ impl<'p> Status<'p> {
     pub fn next(&self) -> Option<&'p Session> {
         match *self {
             Status::Before { first, .. } => Some(first),
+            #[cfg(multi_day)]
             Status::Overnight { next, .. } => Some(next),
             Status::Live { next, .. } | Status::Break { next, .. } => next,
             Status::After { .. } => None,
@@ -258,9 +264,9 @@ impl<'p> Status<'p> {
     /// The running period, during the day.
     pub fn span(&self) -> Option<Span> {
         match *self {
-            Status::Live { span, .. }
-            | Status::Break { span, .. }
-            | Status::Overnight { span, .. } => Some(span),
+            Status::Live { span, .. } | Status::Break { span, .. } => Some(span),
+            #[cfg(multi_day)]
+            Status::Overnight { span, .. } => Some(span),
             Status::Before { .. } | Status::After { .. } => None,
         }
     }
@@ -269,9 +275,9 @@ impl<'p> Status<'p> {
     pub fn countdown(&self) -> Option<TimeDelta> {
         match *self {
             Status::Before { starts_in, .. } => Some(starts_in),
-            Status::Live { span, .. }
-            | Status::Break { span, .. }
-            | Status::Overnight { span, .. } => Some(span.remaining),
+            Status::Live { span, .. } | Status::Break { span, .. } => Some(span.remaining),
+            #[cfg(multi_day)]
+            Status::Overnight { span, .. } => Some(span.remaining),
             Status::After { .. } => None,
         }
     }
@@ -293,6 +299,7 @@ pub enum Phase<'p> {
         ends: Stamp,
         next: Option<&'p Session>,
     },
+    #[cfg(multi_day)]
     Overnight {
         next: &'p Session,
         days: i64,
@@ -312,6 +319,7 @@ impl<'p> Status<'p> {
                 ends: span.ends,
                 next,
             },
+            #[cfg(multi_day)]
             Status::Overnight { next, days, .. } => Phase::Overnight { next, days },
             Status::After { last } => Phase::After { last },
         }

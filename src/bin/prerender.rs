@@ -1,7 +1,8 @@
 //! Build step: renders the pages as built, natively, with the app's own components, into a
 //! folder: `phone.html` (the whole programme) and `projector.html` (a line and a link, for
 //! browsers that cannot run the app). The finishing step (`bundle/finish.mjs`) runs it once
-//! and puts each into its page's body.
+//! and puts each into its page's body. `lang.txt` names the translations' files this build
+//! of the app fetches, one per line: the ones the finishing step copies.
 //! Usage: prerender <folder>
 
 #[cfg(not(target_arch = "wasm32"))]
@@ -17,12 +18,14 @@ fn main() -> std::process::ExitCode {
         eprintln!("prerender: cannot create {}: {e}", folder.display());
         return ExitCode::FAILURE;
     }
-    for (name, html) in [
+    let files: Vec<&str> = nownext::i18n::FILES.iter().map(|(_, name)| *name).collect();
+    for (name, text) in [
         ("phone.html", nownext::ui::prerendered_page()),
         ("projector.html", nownext::ui::prerendered_projector()),
+        ("lang.txt", files.join("\n")),
     ] {
         let path = folder.join(name);
-        if let Err(e) = std::fs::write(&path, html) {
+        if let Err(e) = std::fs::write(&path, text) {
             eprintln!("prerender: cannot write {}: {e}", path.display());
             return ExitCode::FAILURE;
         }

@@ -244,7 +244,9 @@ pub fn from_json(json: &Json, programme: &Programme) -> Result<Status, Error> {
         }
     };
     // A time alone (`14:05`) is on the day of the meeting the status was published in.
-    let day = published.and_then(|at| programme.day_at(at.timestamp()));
+    let day = published
+        .filter(|_| crate::SEVERAL_DAYS)
+        .and_then(|at| programme.day_at(at.timestamp()));
     let delay = match get(fields, "delay") {
         None => Delay::NONE,
         Some(json) => delay(json, programme, day)?,

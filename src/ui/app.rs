@@ -158,6 +158,8 @@ pub fn Announcer(live: Live) -> impl IntoView {
     }
 }
 
+// Only the words for a night between two days use the delay.
+#[cfg_attr(not(multi_day), allow(unused_variables))]
 fn announcement(i18n: I18n, phase: Phase<'_>, delay: crate::timeline::Delay) -> String {
     let titled = |key, session: &model::programme::Session| {
         i18n.fill(key, &[("title", &i18n.text(&session.title))])
@@ -169,6 +171,7 @@ fn announcement(i18n: I18n, phase: Phase<'_>, delay: crate::timeline::Delay) -> 
             next: Some(next), ..
         } => titled(Key::BreakNext, next),
         Phase::Break { next: None, .. } => i18n.t(Key::BreakOnly),
+        #[cfg(multi_day)]
         Phase::Overnight { next, days } => {
             let starts = delay.starts(next);
             let lang = i18n.lang();

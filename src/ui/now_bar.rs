@@ -7,7 +7,7 @@ use leptos::prelude::*;
 use super::app::Live;
 use super::language::message_with;
 use super::notices::{FromTheRoom, running_late};
-use super::time::{At, Countdown, YourTime, resumes, time_and_date};
+use super::time::{At, Countdown, YourTime, time_and_date};
 use crate::i18n::{I18n, Key};
 use crate::timeline::{Delay, Phase};
 use crate::{PROGRAMME, settings};
@@ -82,10 +82,11 @@ fn what_is_on(
             <Next next delay />
         }
         .into_any(),
+        #[cfg(multi_day)]
         Phase::Overnight { next, days } => {
             let starts = delay.starts(next);
             view! {
-                <h2 class="now-title">{resumes(days, starts)}</h2>
+                <h2 class="now-title">{super::time::resumes(days, starts)}</h2>
                 <p class="now-count">
                     {message_with(Key::StartsIn, move |_| countdown())}
                 </p>
@@ -126,7 +127,9 @@ fn left_until(
 /// The now-bar's label for a phase, and its class.
 fn state(phase: Phase<'_>) -> (Key, &'static str) {
     match phase {
-        Phase::Before { .. } | Phase::Overnight { .. } => (Key::ComingUp, "now-state"),
+        Phase::Before { .. } => (Key::ComingUp, "now-state"),
+        #[cfg(multi_day)]
+        Phase::Overnight { .. } => (Key::ComingUp, "now-state"),
         Phase::Live { .. } => (Key::Now, "now-state now-state-live"),
         Phase::Break { .. } => (Key::Break, "now-state"),
         Phase::After { .. } => (Key::Ended, "now-state"),

@@ -49,15 +49,14 @@ pub fn Phone(settings: Settings, live: Live) -> impl IntoView {
     Effect::new(move |done: Option<()>| {
         let current = live
             .status
-            .with_untracked(|s| s.current().map(|s| s.id.to_string()));
-        if done.is_none()
-            && let Some(id) = marked
-                .get_untracked()
-                .map(str::to_owned)
-                .or(current)
-                .or_else(|| later_day_today(live.now.get_untracked().timestamp()))
-        {
-            bring_into_view(&id);
+            .with_untracked(|s| s.current().map(|s| s.id.as_ref()));
+        if done.is_some() {
+            return;
+        }
+        if let Some(id) = marked.get_untracked().or(current) {
+            bring_into_view(id);
+        } else if let Some(day) = day_to_open(live.now.get_untracked().timestamp()) {
+            bring_into_view(&day);
         }
     });
     in_language(move || {
@@ -94,7 +93,7 @@ pub fn MeetingHeader(#[prop(optional)] still: bool) -> impl IntoView {
         .sessions
         .last()
         .map(|s| s.starts)
-        .filter(|_| PROGRAMME.several_days());
+        .filter(|_| crate::SEVERAL_DAYS && PROGRAMME.several_days());
     view! {
         <header class="meeting">
             <div class="meeting-top">
@@ -104,7 +103,7 @@ pub fn MeetingHeader(#[prop(optional)] still: bool) -> impl IntoView {
             {meeting.subtitle.as_ref().map(|s| view! { <p class="subtitle">{i18n.text(s)}</p> })}
             <p class="where">
                 {opening.map(|at| view! { <OnDay stamp=at /> })}
-                {closing.map(|at| view! { " – " <OnDay stamp=at /> })}
+                {closing.map(|at| view! { " " <span class="last-day">"– " <OnDay stamp=at /></span> })}
                 <span class="venue">{i18n.text(&meeting.venue)}</span>
             </p>
             <Translation />
@@ -112,14 +111,15 @@ pub fn MeetingHeader(#[prop(optional)] still: bool) -> impl IntoView {
     }
 }
 
-/// The heading of today's day of the meeting, when today is one and not its first.
-fn later_day_today(now: i64) -> Option<String> {
-    let today = PROGRAMME.stamp(now).local().date_naive();
-    PROGRAMME
-        .days()
-        .skip(1)
-        .find(|day| day[0].day() == today)
-        .map(|day| day_id(day[0].starts))
+/// The heading of the day of the meeting not over yet (the next one, overnight), when it
+/// is not the first: a reader opening the page on the third morning starts there.
+fn day_to_open(now: i64) -> Option<String> {
+    if !crate::SEVERAL_DAYS {
+        return None;
+    }
+    let day = PROGRAMME.day_at(now)?;
+    let first = PROGRAMME.sessions.first()?;
+    (day[0].starts.day_number() != first.starts.day_number()).then(|| day_id(day[0].starts))
 }
 
 /// The session the address's fragment names, if it names one. Anything else in the

@@ -11,7 +11,7 @@ use super::app::Live;
 use super::language::{LanguagePicker, Translation, in_language, message_with};
 use super::notices::{Checked, Notices};
 use super::qr::Qr;
-use super::time::{At, Countdown, OnDay, resumes, time_and_date};
+use super::time::{At, Countdown, OnDay, time_and_date};
 use crate::i18n::{I18n, Key};
 use crate::intervention::Intervention;
 use crate::room::{self, Said};
@@ -286,11 +286,12 @@ fn Now(live: Live) -> impl IntoView {
                 <p class="pj-until">{until(ends)}</p>
             }
             .into_any(),
+            #[cfg(multi_day)]
             Phase::Overnight { next, days } => {
                 let starts = delay.starts(next);
                 view! {
                     <p class="pj-state">{t(Key::ComingUp)}</p>
-                    <h1 class="pj-title">{resumes(days, starts)}</h1>
+                    <h1 class="pj-title">{super::time::resumes(days, starts)}</h1>
                     <p class="pj-count">
                         {message_with(Key::StartsIn, move |_| view! { <Countdown remaining /> }.into_any())}
                     </p>
@@ -324,6 +325,7 @@ fn Next(live: Live) -> impl IntoView {
         let next: Option<&'static Session> = match phase {
             Phase::Before { .. } | Phase::After { .. } => None,
             Phase::Live { next, .. } | Phase::Break { next, .. } => next,
+            #[cfg(multi_day)]
             Phase::Overnight { next, .. } => Some(next),
         };
         next.map(|next| {

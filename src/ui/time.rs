@@ -38,10 +38,12 @@ pub fn time_and_date(key: Key, at: Stamp) -> impl IntoView {
 
 /// When the meeting resumes after a night, `days` after the instant's date: `The meeting
 /// resumes tomorrow at 09:00`, or on a named date when that is further away.
+#[cfg(multi_day)]
 pub fn resumes(days: i64, at: Stamp) -> impl IntoView {
     time_and_date(resumes_key(days), at)
 }
 
+#[cfg(multi_day)]
 pub fn resumes_key(days: i64) -> Key {
     match days {
         ..=0 => Key::ResumesToday,

@@ -193,6 +193,12 @@ impl Stamp {
         )
     }
 
+    /// Its day on its own wall clock, as a count of days since 1 January 1970: for
+    /// comparing days without calendar arithmetic.
+    pub fn day_number(self) -> i64 {
+        (self.unix + i64::from(self.offset)).div_euclid(86_400)
+    }
+
     pub fn shifted(self, by: TimeDelta) -> Stamp {
         Stamp {
             unix: self.unix + by.num_seconds(),
@@ -212,7 +218,8 @@ impl<T: Clone + 'static> Programme<T> {
     /// The meeting's days in order, each with its sessions: one slice per date on the
     /// meeting's wall clock.
     pub fn days(&self) -> impl Iterator<Item = &[Session<T>]> {
-        self.sessions.chunk_by(|a, b| a.day() == b.day())
+        self.sessions
+            .chunk_by(|a, b| a.starts.day_number() == b.starts.day_number())
     }
 
     /// The day of the meeting an instant belongs to: the first not over by then, or the
@@ -230,16 +237,15 @@ impl<T: Clone + 'static> Programme<T> {
     }
 
     /// The instant `unix` (seconds) on the meeting's clock. The bundle has no time zone
-    /// data, so the UTC offset is the one the programme gives at the session start or end
+    /// data, so the UTC offset is the one the programme gives for the session start
     /// nearest to it: right on every day of the meeting, and across a change of summer
-    /// time at night, right from halfway between the evening and the morning.
+    /// time at night, right from about halfway between the evening and the morning.
     pub fn stamp(&self, unix: i64) -> Stamp {
         let offset = self
             .sessions
             .iter()
-            .flat_map(|s| [s.starts, s.ends])
-            .min_by_key(|stamp| stamp.unix.abs_diff(unix))
-            .map_or(0, |stamp| stamp.offset);
+            .min_by_key(|s| s.starts.unix.abs_diff(unix))
+            .map_or(0, |s| s.starts.offset);
         Stamp { unix, offset }
     }
 }
