@@ -508,16 +508,19 @@ mod tests {
                 "session 5 (\"closing\"), field `title`: has an empty `zh` translation: write it, or remove `zh` everywhere",
             ),
         ];
+        // The organiser's reference quotes each message as it is.
+        let reference = include_str!("../../../docs/programme.md");
         for (old, new, expected) in cases {
             assert_eq!(problems(&edited(old, new)), [*expected], "{old} → {new}");
+            assert!(
+                reference.contains(expected),
+                "docs/programme.md lacks {expected}"
+            );
         }
         let none = FILE.find("[[session]]").map_or(FILE, |at| &FILE[..at]);
-        assert_eq!(
-            problems(none),
-            [
-                "programme, field `session`: lists no [[session]]: add one, with id, title, starts and ends"
-            ]
-        );
+        let expected = "programme, field `session`: lists no [[session]]: add one, with id, title, starts and ends";
+        assert_eq!(problems(none), [expected]);
+        assert!(reference.contains(expected));
     }
 
     /// Mistakes the file's reader meets before the checks: each names the session and says
@@ -617,6 +620,22 @@ mod tests {
         for texts in by_lang.values() {
             assert_eq!(texts.len(), originals.len());
         }
+    }
+
+    #[test]
+    fn the_references_minimal_meeting_is_the_fixture_that_passes() {
+        let reference = include_str!("../../../docs/programme.md");
+        let minimal = include_str!("../../../tests/fixtures/programmes/minimal.toml");
+        let body: String = minimal
+            .lines()
+            .filter(|l| !l.starts_with('#'))
+            .map(|l| format!("{l}\n"))
+            .collect();
+        assert!(
+            reference.contains(&format!("```toml\n{body}```")),
+            "docs/programme.md shows another"
+        );
+        assert_eq!(problems(minimal), Vec::<String>::new());
     }
 
     #[test]
