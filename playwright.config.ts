@@ -35,5 +35,12 @@ export default defineConfig({
       port: 4176,
       reuseExistingServer: !process.env.CI,
     },
+    {
+      // A meeting of several days (tests/fixtures/programmes/two-days.toml, built by
+      // scripts/test) for days.spec.ts.
+      command: 'node tests/e2e/serve.mjs target/dist-days 4177',
+      port: 4177,
+      reuseExistingServer: !process.env.CI,
+    },
   ],
 });

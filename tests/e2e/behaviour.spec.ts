@@ -1,12 +1,16 @@
 // How the page behaves over time and with what the address asks for.
-import { test, expect, sessions, opening, closing, ms, isoDuration, openAt } from './support';
+import {
+  test, expect, sessions, programme, opening, closing, ms, isoDuration, openAt, inLang, firstTalk, liveTalk, lastSession, during,
+  days, meetingClock, atQuery, statusAt, expectStatus, offsetMs,
+} from './support';
 
-const panel1 = sessions[1];
-const middleOfPanel1 = (ms(panel1.starts) + ms(panel1.ends)) / 2;
+// A session live, half-way through.
+const talk = liveTalk;
+const middleOfTalk = during;
 
 test('a tick changes only the countdown, progress and clock text', async ({ page }) => {
-  await openAt(page, middleOfPanel1);
-  const row = await page.locator('#panel-1').elementHandle();
+  await openAt(page, middleOfTalk);
+  const row = await page.locator(`#${talk.id}`).elementHandle();
   await page.evaluate(() => {
     const w = window as unknown as { mutations: string[] };
     w.mutations = [];
@@ -20,7 +24,7 @@ test('a tick changes only the countdown, progress and clock text', async ({ page
   });
   await page.clock.runFor(5000);
   const countdown = page.locator('.now-bar time.countdown');
-  const remaining = (ms(panel1.ends) - middleOfPanel1) / 1000 - 5;
+  const remaining = (ms(talk.ends) - middleOfTalk) / 1000 - 5;
   await expect(countdown).toHaveAttribute('datetime', isoDuration(remaining));
 
   const mutations = await page.evaluate(() => (window as unknown as { mutations: string[] }).mutations);
@@ -32,75 +36,87 @@ test('a tick changes only the countdown, progress and clock text', async ({ page
 });
 
 test('the wall clock turns at the minute, not a second before or after', async ({ page }) => {
-  // The meeting's wall time of an instant, at the UTC offset the programme gives the day.
-  const offset = sessions[0].starts.slice(-6);
-  const minutes = (offset[0] === '-' ? -1 : 1) * (Number(offset.slice(1, 3)) * 60 + Number(offset.slice(4)));
-  const wall = (at: number) => new Date(at + minutes * 60_000).toISOString().slice(11, 16);
-  const minute = middleOfPanel1 - (middleOfPanel1 % 60_000);
+  // The meeting's wall time of an instant.
+  const wall = (at: number) => meetingClock(at).time.slice(0, 5);
+  const minute = middleOfTalk - (middleOfTalk % 60_000);
   const clock = page.locator('.now-clock-time');
   await openAt(page, minute - 2000);
   await expect(clock).toHaveText(wall(minute - 60_000));
   await page.clock.runFor(1000);
-  await expect(page.locator('.now-bar time.countdown')).toHaveAttribute('datetime', isoDuration((ms(panel1.ends) - minute) / 1000 + 1));
+  await expect(page.locator('.now-bar time.countdown')).toHaveAttribute('datetime', isoDuration((ms(talk.ends) - minute) / 1000 + 1));
   await expect(clock).toHaveText(wall(minute - 60_000));
   await page.clock.runFor(1000);
   await expect(clock).toHaveText(wall(minute));
 });
 
 test('the countdown is right after the tab was hidden and shown again', async ({ page }) => {
-  await openAt(page, middleOfPanel1);
-  // Time moves on with no timer firing, as in a throttled background tab.
-  await page.clock.setSystemTime(ms(panel1.ends) + 30 * 60_000);
+  await openAt(page, middleOfTalk);
+  // Time moves on with no timer firing, as in a throttled background tab: past the end of
+  // the session, into what follows it (or the end of the day).
+  const shown = ms(talk.ends) + 30 * 60_000;
+  await page.clock.setSystemTime(shown);
   await page.evaluate(() => {
     Object.defineProperty(document, 'visibilityState', { value: 'visible', configurable: true });
     document.dispatchEvent(new Event('visibilitychange'));
   });
-  await expect(page.locator('.sessions > li[aria-current]')).toHaveAttribute('id', 'break');
-  await expect(page.locator('.now-bar time.countdown')).toHaveAttribute('datetime', isoDuration(90 * 60));
+  await expectStatus(page, shown);
 });
 
 test('remaining time follows the clock, not the number of ticks', async ({ page }) => {
-  await openAt(page, middleOfPanel1);
+  await openAt(page, middleOfTalk);
   // A jump with timers firing at most once: a tick counter would be 1 s further, not 20 min.
   await page.clock.fastForward(20 * 60_000);
-  const remaining = (ms(panel1.ends) - middleOfPanel1) / 1000 - 20 * 60;
-  await expect(page.locator('.now-bar time.countdown')).toHaveAttribute('datetime', isoDuration(remaining));
+  await expectStatus(page, middleOfTalk + 20 * 60_000);
 });
 
 test('the live session starts and ends on the exact second', async ({ page }) => {
-  await openAt(page, ms(panel1.starts) - 1000);
-  await expect(page.locator('[aria-current]')).toHaveAttribute('id', sessions[0].id);
+  // A session after another entry where there is one (what was on, or a gap, gives way to
+  // it), else the opening.
+  const next = sessions.find((s, i) => i > 0 && s.kind !== 'break') ?? firstTalk;
+  await openAt(page, ms(next.starts) - 1000);
+  const before = statusAt(ms(next.starts) - 1000).live;
+  if (before) await expect(page.locator('[aria-current]')).toHaveAttribute('id', before);
+  else await expect(page.locator('[aria-current]')).toHaveCount(0);
   await page.clock.runFor(1000);
-  await expect(page.locator('[aria-current]')).toHaveAttribute('id', panel1.id);
+  await expect(page.locator('[aria-current]')).toHaveAttribute('id', next.id);
   await expect(page.locator('.now-bar time.countdown')).toHaveAttribute(
-    'datetime', isoDuration((ms(panel1.ends) - ms(panel1.starts)) / 1000));
-  await expect(page.locator('[aria-live=polite]')).toHaveText(`Now on: ${panel1.title}.`);
+    'datetime', isoDuration((ms(next.ends) - ms(next.starts)) / 1000));
+  await expect(page.locator('[aria-live=polite]')).toHaveText(`Now on: ${next.title}.`);
 });
 
+// Real time for the previews: a month after the meeting.
+const later = closing + 30 * 86_400_000;
+// A whole minute in the first session, on the meeting's first day: what `?at=HH:MM` names.
+const previewed = (() => {
+  const minute = middleOfTalk - (middleOfTalk % 60_000);
+  return meetingClock(minute).date === days[0] ? minute : ms(firstTalk.starts);
+})();
+
 test('?at= previews a moment of the day, says so, and links back to real time', async ({ page }) => {
-  await openAt(page, Date.parse('2026-11-28T12:00:00Z'), '?at=11:30');
+  // The short form: a time of the meeting's first day.
+  await openAt(page, later, `?at=${meetingClock(previewed).time}`);
   await expect(page.locator('.preview-badge')).toContainText('Preview');
-  await expect(page.locator('[aria-current]')).toHaveAttribute('id', 'panel-1');
-  await expect(page.locator('.now-bar time.countdown')).toHaveAttribute('datetime', 'PT1H30M0S');
+  await expectStatus(page, previewed);
   await page.locator('.preview-badge a').click();
   await expect(page.locator('.preview-badge')).toHaveCount(0);
   await expect(page.locator('.now-title')).toHaveText('The meeting has ended');
 });
 
 test('&speed= runs the preview faster', async ({ page }) => {
-  await openAt(page, Date.parse('2026-11-28T12:00:00Z'), '?at=2012-04-03T11:30:00-04:00&speed=60');
+  // The long form: an instant with its UTC offset (`+` written %2B in a query).
+  await openAt(page, later, `?at=${encodeURIComponent(meetingClock(previewed).rfc3339)}&speed=60`);
   await expect(page.locator('.preview-badge')).toContainText('60× speed');
   await page.clock.runFor(1000);
-  await expect(page.locator('.now-bar time.countdown')).toHaveAttribute('datetime', 'PT1H29M0S');
+  await expectStatus(page, previewed + 60_000);
 });
 
 for (const query of ['?at=noon', '?at=11:30&speed=fast', '?at=<script>alert(1)</script>', '?at=2012-02-30T10:00&speed=-1']) {
   test(`a bad address (${query}) gives a notice and real time`, async ({ page }) => {
-    await openAt(page, opening + 3600_000, query);
+    await openAt(page, middleOfTalk, query);
     await expect(page.locator('.notices li').first()).toContainText('Showing real time');
     await expect(page.locator('.preview-badge')).toHaveCount(0);
-    // Real (fake-clock) time: the opening's second half.
-    await expect(page.locator('[aria-current]')).toHaveAttribute('id', 'panel-1');
+    // Real (fake-clock) time: the session half-way through.
+    await expect(page.locator('[aria-current]')).toHaveAttribute('id', talk.id);
     await expect(page.locator('.sessions > li')).toHaveCount(sessions.length);
     // Nothing from the address became a script: the body holds none once the app runs.
     expect(await page.locator('body script').count()).toBe(0);
@@ -124,7 +140,8 @@ test('after the meeting, one tap replays the day', async ({ page }) => {
 test.describe('the phone layout', () => {
   test('fits 320 px with no horizontal scroll, and keeps the now-bar in sight', async ({ page }) => {
     await page.setViewportSize({ width: 320, height: 640 });
-    await openAt(page, ms(sessions[3].starts) + 60_000);
+    // The last session: the far end of the list.
+    await openAt(page, ms(lastSession.starts) + 60_000);
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320);
     await page.mouse.wheel(0, 3000);
     await expect(page.locator('.now-bar')).toBeInViewport();
@@ -133,7 +150,7 @@ test.describe('the phone layout', () => {
 
   test('tap targets are at least 44 px high', async ({ page }) => {
     // After the day, in a preview, with a notice: every kind of link and button is there.
-    await openAt(page, closing + 60_000, '?at=19:00&delay=abc');
+    await openAt(page, closing + 60_000, `${atQuery(closing + 3600_000)}&delay=abc`);
     await expect(page.locator('.preview-badge a')).toBeVisible();
     // Every one shown: the offer of a new version waits, hidden, with its button.
     const targets = await page.locator('a:visible, button:visible, summary:visible').all();
@@ -145,8 +162,10 @@ test.describe('the phone layout', () => {
   });
 
   test('background and objective are one tap away', async ({ page }) => {
-    await openAt(page, middleOfPanel1);
-    const background = page.getByText('Human trafficking is a crime against humanity');
+    await openAt(page, middleOfTalk);
+    // The background's first paragraph, or the format's summary where there is none.
+    const first = programme.meeting.background?.[0] ?? programme.format.summary;
+    const background = page.getByText(inLang(first), { exact: true });
     await expect(background).toBeHidden();
     await page.getByText('About this meeting').click();
     await expect(background).toBeVisible();
@@ -155,10 +174,10 @@ test.describe('the phone layout', () => {
 
   test('follows the dark colour scheme', async ({ page }) => {
     await page.emulateMedia({ colorScheme: 'dark' });
-    await openAt(page, middleOfPanel1);
+    await openAt(page, middleOfTalk);
     const background = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
     expect(background).toBe('rgb(14, 22, 32)');
-    await page.screenshot({ path: 'test-results/screenshots/phone-dark-panel-1-middle.png' });
+    await page.screenshot({ path: 'test-results/screenshots/phone-dark-middle.png' });
   });
 });
 
@@ -170,12 +189,10 @@ test('a browser whose Intl throws still shows the programme, with the offsets it
       },
     });
   });
-  await openAt(page, middleOfPanel1);
-  await expect(page.locator('[aria-current]')).toHaveAttribute('id', 'panel-1');
-  await expect(page.locator('#opening .when > time').first()).toHaveText(sessions[0].starts.slice(11, 16));
-  // The wall clock at the UTC offset the programme file gives for the day.
-  const offset = sessions[0].starts.slice(-6);
-  const minutes = (offset[0] === '-' ? -1 : 1) * (Number(offset.slice(1, 3)) * 60 + Number(offset.slice(4)));
-  const wall = new Date(middleOfPanel1 + minutes * 60_000).toISOString().slice(11, 16);
+  await openAt(page, middleOfTalk);
+  await expect(page.locator('[aria-current]')).toHaveAttribute('id', talk.id);
+  for (const s of sessions) await expect(page.locator(`#${s.id} .when > time`).first()).toHaveText(s.starts.slice(11, 16));
+  // The wall clock at the UTC offset the programme file gives for the session.
+  const wall = new Date(middleOfTalk + offsetMs(talk.starts)).toISOString().slice(11, 16);
   await expect(page.locator('.now-clock-time')).toHaveText(wall);
 });

@@ -18,11 +18,15 @@ import {
   decodeQr,
   expectFits,
   fill,
+  during,
+  liveTalk,
+  nextOf,
+  interventionMinutes,
+  timerAfter,
 } from './support';
 
-const panel1 = sessions[1];
-const middle = (s: { starts: string; ends: string }) => (ms(s.starts) + ms(s.ends)) / 2;
-const during = middle(panel1);
+// The session live at `during`.
+const talk = liveTalk;
 
 /** A browser locale for each language, with a region the page must see past. */
 const browserLocale: Record<string, string> = {
@@ -54,12 +58,12 @@ for (const lang of languages) {
       await expect(html).toHaveAttribute('dir', lang === 'ar' ? 'rtl' : 'ltr');
       await expect(page.locator('.meeting h1')).toHaveText(inLang(programme.meeting.title, lang));
       await expect(page.locator('.now-state')).toHaveText(t('now'));
-      await expect(page.locator('.now-title')).toHaveText(inLang(panel1.titles, lang));
+      await expect(page.locator('.now-title')).toHaveText(inLang(talk.titles, lang));
       await expect(page.locator('#day-heading')).toContainText(t('programme'));
       await expect(page.locator('.about summary')).toHaveText(t('about'));
       await expect(page.locator('.to-projector a')).toHaveText(t('to_projector'));
-      await expect(page.locator('#panel-1 h3')).toHaveText(inLang(panel1.titles, lang));
-      await expect(page.locator('#panel-1')).toHaveAttribute('aria-current', 'time');
+      await expect(page.locator(`#${talk.id} h3`)).toHaveText(inLang(talk.titles, lang));
+      await expect(page.locator(`#${talk.id}`)).toHaveAttribute('aria-current', 'time');
       await expect(page.locator('.language select')).toHaveValue(lang);
       if (lang === 'en') {
         await expect(page.locator('.unofficial')).toHaveCount(0);
@@ -68,14 +72,15 @@ for (const lang of languages) {
       }
       expect(await unfilled(page)).toEqual([]);
       // Every element that holds words has some.
-      for (const selector of ['.now-state', '.now-title', '.now-count', '.now-next', '#day-heading', '.day-rule']) {
+      const next = nextOf(talk) ? ['.now-next'] : [];
+      for (const selector of ['.now-state', '.now-title', '.now-count', ...next, '#day-heading', '.day-rule']) {
         expect((await page.locator(selector).innerText()).trim(), selector).not.toBe('');
       }
       expect(await page.title()).toBe(`${t('page_title')} · ${inLang(programme.meeting.title, lang)}`);
       // What a screen reader hears when the session started, in the language.
       await expect(page.locator('[aria-live=polite]')).toHaveText(
-        fill(t('now_on'), { title: inLang(panel1.titles, lang) }));
-      await expect(page.locator('#panel-1')).toHaveAttribute('data-now', t('now'));
+        fill(t('now_on'), { title: inLang(talk.titles, lang) }));
+      await expect(page.locator(`#${talk.id}`)).toHaveAttribute('data-now', t('now'));
       await page.screenshot({ path: `test-results/screenshots/phone-lang-${lang}.png` });
       await page.evaluate(() => window.scrollTo(0, 0));
       await page.screenshot({ path: `test-results/screenshots/phone-lang-${lang}-top.png` });
@@ -89,7 +94,7 @@ for (const lang of languages) {
       await openProjector(page, during, '?delay=10');
       await expect(page.locator('html')).toHaveAttribute('lang', lang);
       await expect(page.locator('.pj-state')).toHaveText(t('now'));
-      await expect(page.locator('.pj-title')).toHaveText(inLang(panel1.titles, lang));
+      await expect(page.locator('.pj-title')).toHaveText(inLang(talk.titles, lang));
       await expect(page.locator('.pj-meeting')).toHaveText(inLang(programme.meeting.title, lang));
       await expect(page.locator('.pj-qr figcaption')).toHaveText(t('qr_caption'));
       await expect(page.locator('.pj-controls button').first()).toHaveText(t('timer'));
@@ -97,7 +102,7 @@ for (const lang of languages) {
       await page.clock.runFor(65_000);
       await page.keyboard.press('?');
       await expect(page.locator('.pj-help h2')).toHaveText(t('keyboard_shortcuts'));
-      await expect(page.locator('.pj-timer-label')).toHaveText(fill(t('intervention'), { n: '3' }));
+      await expect(page.locator('.pj-timer-label')).toHaveText(fill(t('intervention'), { n: String(interventionMinutes) }));
       expect(await unfilled(page)).toEqual([]);
       await expectFits(page);
       await page.screenshot({ path: `test-results/screenshots/projector-lang-${lang}.png` });
@@ -119,10 +124,10 @@ test.describe('Arabic', () => {
     const title = await box('.now-title');
     expect(bar.x + bar.width - (title.x + title.width)).toBeLessThan(40);
     await expect(page.locator('.now-bar progress')).toHaveCSS('direction', 'rtl');
-    await expect(page.locator('#panel-1 h3')).toHaveCSS('text-align', 'start');
+    await expect(page.locator(`#${talk.id} h3`)).toHaveCSS('text-align', 'start');
     // Times keep their digits in order inside Arabic text.
-    await expect(page.locator('#panel-1 .when > time').first()).toHaveAttribute('dir', 'ltr');
-    await expect(page.locator('#panel-1 .when > time').first()).toHaveText('11:00');
+    await expect(page.locator(`#${talk.id} .when > time`).first()).toHaveAttribute('dir', 'ltr');
+    await expect(page.locator(`#${talk.id} .when > time`).first()).toHaveText(talk.starts.slice(11, 16));
 
     await page.setViewportSize({ width: 1920, height: 1080 });
     await openProjector(page, during);
@@ -146,7 +151,7 @@ test.describe('choosing a language', () => {
     const fr = messages('fr');
     await expect(page.locator('html')).toHaveAttribute('lang', 'fr');
     await expect(page.locator('.now-state')).toHaveText(fr.now as string);
-    await expect(page.locator('#panel-1')).toHaveAttribute('aria-current', 'time');
+    await expect(page.locator(`#${talk.id}`)).toHaveAttribute('aria-current', 'time');
     await expect(countdown).toHaveAttribute('datetime', before!);
     await page.clock.runFor(5000);
     await expect(countdown).not.toHaveAttribute('datetime', before!);
@@ -189,7 +194,7 @@ test.describe('choosing a language', () => {
     await page.keyboard.press('Space');
     await page.clock.runFor(10_000);
     const digits = page.locator('.pj-timer-digits');
-    await expect(digits).toHaveText('2:50');
+    await expect(digits).toHaveText(timerAfter(10));
     const select = page.locator('.language select');
     await select.focus();
     // R and F pick languages in a focused list; they must not reset the timer or go full screen.
@@ -197,9 +202,9 @@ test.describe('choosing a language', () => {
     await page.keyboard.press('f');
     await select.selectOption('ru');
     await expect(page.locator('html')).toHaveAttribute('lang', 'ru');
-    await expect(digits).toHaveText('2:50');
+    await expect(digits).toHaveText(timerAfter(10));
     await page.clock.runFor(5_000);
-    await expect(digits).toHaveText('2:45');
+    await expect(digits).toHaveText(timerAfter(15));
   });
 
   test('Arabic plural forms: the dual needs no number', async ({ page }) => {
@@ -277,7 +282,7 @@ test.describe('a translation at run time', () => {
     await openAt(page, during);
     await expect(page.locator('html')).toHaveAttribute('lang', 'fr');
     // The programme's texts come last in the file: they read in English here.
-    await expect(page.locator('#panel-1 h3')).toHaveText(panel1.title);
+    await expect(page.locator(`#${talk.id} h3`)).toHaveText(talk.title);
     for (const selector of ['.now-state', '.now-title', '#day-heading', '.about summary']) {
       expect((await page.locator(selector).innerText()).trim(), selector).not.toBe('');
     }

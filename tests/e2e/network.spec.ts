@@ -2,7 +2,7 @@
 // picked, the background opened, a calendar file, a link shared, the projector with its
 // timer), every request the browser makes, the service worker's included, is to the page's
 // own origin.
-import { test, expect, sessions, ms } from './support';
+import { test, expect, opening, closing, firstTalk } from './support';
 
 test('a full session requests nothing from any other origin', async ({ page, context, baseURL }) => {
   const origin = new URL(baseURL!).origin;
@@ -10,11 +10,12 @@ test('a full session requests nothing from any other origin', async ({ page, con
   context.on('request', (r) => requests.push(r.url()));
   await context.grantPermissions(['clipboard-read', 'clipboard-write']);
 
-  await page.clock.install({ time: ms(sessions[0].starts) - 60_000 });
+  await page.clock.install({ time: opening - 60_000 });
   await page.goto('/');
   await expect(page.locator('.now-head')).toBeVisible();
-  // The whole day, an hour at a time, and an hour after it.
-  for (let hour = 0; hour < 10; hour++) await page.clock.fastForward(3_600_000);
+  // The whole meeting, an hour at a time, and an hour after it.
+  const hours = Math.ceil((closing - opening) / 3_600_000) + 1;
+  for (let hour = 0; hour < hours; hour++) await page.clock.fastForward(3_600_000);
   await expect(page.locator('.now-state')).toHaveText(/ended/i);
 
   await page.locator('.language select').selectOption('fr');
@@ -25,10 +26,10 @@ test('a full session requests nothing from any other origin', async ({ page, con
   await page.locator('details.about summary').click();
 
   const download = page.waitForEvent('download');
-  await page.locator(`#${sessions[1].id} .calendar`).click();
+  await page.locator(`#${firstTalk.id} .calendar`).click();
   await download;
-  await page.locator(`#${sessions[1].id} .share`).click();
-  await expect(page.locator(`#${sessions[1].id} .copied`)).not.toBeEmpty();
+  await page.locator(`#${firstTalk.id} .share`).click();
+  await expect(page.locator(`#${firstTalk.id} .copied`)).not.toBeEmpty();
   await page.emulateMedia({ media: 'print' });
   await page.emulateMedia({ media: 'screen' });
 

@@ -4,7 +4,7 @@
 // A file of its own: a browser launched with other flags needs a Playwright worker process
 // of its own.
 import config from '../../playwright.config';
-import { test, expect, sessions, ms } from './support';
+import { test, expect, during } from './support';
 import { expectNoLiveLine, expectWholeProgramme } from './programme';
 
 // V8 without its JIT has no WebAssembly, as in iOS Lockdown Mode. (`--noexpose_wasm`
@@ -15,7 +15,7 @@ test.use({ launchOptions: { ...launchOptions, args: [...(launchOptions.args ?? [
 test('the programme is readable, the line is shown, the wasm is not downloaded, and nothing fails in the console', async ({ page, context }) => {
   const requested: string[] = [];
   context.on('request', (request) => requested.push(new URL(request.url()).pathname));
-  await page.clock.install({ time: ms(sessions[1].starts) + 600_000 });
+  await page.clock.install({ time: during });
   await page.goto('/');
   expect(await page.evaluate(() => typeof WebAssembly)).toBe('undefined');
   await expectWholeProgramme(page);

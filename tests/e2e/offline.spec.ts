@@ -12,10 +12,8 @@ import {
   all, attribute, elements, inlineScripts, insertAfter, one, readPage, remove, setText, text, writePage,
 } from '../../bundle/html.mjs';
 import { readManifest, writeWorker } from '../../bundle/service-worker.mjs';
-import { test as base, expect, sessions, ms, messages, inLang } from './support';
+import { test as base, expect, sessions, messages, inLang, during, liveTalk, elsewhere } from './support';
 import { expectNoLiveLine } from './programme';
-
-const during = (ms(sessions[1].starts) + ms(sessions[1].ends)) / 2;
 
 type Host = {
   /** The bundle's address, ending in /. */
@@ -91,10 +89,10 @@ const live = (page: Page) => page.locator('[aria-current]');
 
 for (const [name, path, lang, expectRunning] of [
   ['phone', '', 'fr', async (page: Page) => {
-    await expect(live(page)).toHaveAttribute('id', sessions[1].id);
+    await expect(live(page)).toHaveAttribute('id', liveTalk.id);
   }],
   ['projector', 'projector/', 'es', async (page: Page, lang = 'en') => {
-    await expect(page.locator('.pj-title')).toHaveText(inLang(sessions[1].titles, lang));
+    await expect(page.locator('.pj-title')).toHaveText(inLang(liveTalk.titles, lang));
   }],
 ] as const) {
   test(`the ${name} page: after one visit it loads and runs with the network off, in any language`, async ({ page, context, host }) => {
@@ -148,7 +146,7 @@ test('a new deployment is picked up on a later load, and no load mixes the two',
   const load = async (go: () => Promise<unknown>) => {
     responses = [];
     await go();
-    await expect(live(page)).toHaveAttribute('id', sessions[1].id);
+    await expect(live(page)).toHaveAttribute('id', liveTalk.id);
     loads.push({
       deployment: await page.locator('meta[name="deployment"]').getAttribute('content'),
       files: responses.map((r) => r.url().slice(host.url.length).replace(/[?#].*$/, '') || 'index.html'),
@@ -210,7 +208,7 @@ test('a deployment still being uploaded is not taken: the old version stays, who
   expect(state).toBe('redundant');
   await page.reload();
   await expect(page.locator('meta[name="deployment"]')).toHaveAttribute('content', 'A');
-  await expect(live(page)).toHaveAttribute('id', sessions[1].id);
+  await expect(live(page)).toHaveAttribute('id', liveTalk.id);
   // One version's cache: the reload's own attempt at the broken one leaves nothing behind.
   const versions = () => page.evaluate(() => caches.keys().then((k) => k.filter((key) => key.startsWith('nownext '))));
   await expect.poll(versions).toEqual([expect.stringMatching(/ [0-9a-f]{16}$/)]);
@@ -220,7 +218,7 @@ test.describe('a broken offline copy', () => {
   // The browser reports the refused wasm, and, offline, the page's check for the network.
   // On a clock other than the meeting's, where the page as built keeps lines for the
   // reader's own times (see expectNoLiveLine).
-  test.use({ timezoneId: 'Asia/Tokyo', expectedErrors: [/integrity|digest|could not start|ERR_INTERNET_DISCONNECTED/i] });
+  test.use({ timezoneId: elsewhere, expectedErrors: [/integrity|digest|could not start|ERR_INTERNET_DISCONNECTED/i] });
 
   /** Every navigation of the page's main frame, from now on. */
   const countLoads = (page: Page) => {
@@ -248,7 +246,7 @@ test.describe('a broken offline copy', () => {
     await spoilWasm(page, null);
     const wasm = page.waitForResponse(/_bg\.wasm$/);
     await page.reload();
-    await expect(live(page)).toHaveAttribute('id', sessions[1].id);
+    await expect(live(page)).toHaveAttribute('id', liveTalk.id);
     // Answered by the worker, which fetched it.
     expect((await wasm).fromServiceWorker()).toBe(true);
   });
@@ -264,7 +262,7 @@ test.describe('a broken offline copy', () => {
       if (r.url().endsWith('_bg.wasm')) wasms.push(r);
     });
     await page.reload();
-    await expect(live(page)).toHaveAttribute('id', sessions[1].id);
+    await expect(live(page)).toHaveAttribute('id', liveTalk.id);
     expect(count.loads).toBe(2);
     // The last wasm came from the host, not from the worker.
     expect(wasms.at(-1)!.fromServiceWorker()).toBe(false);

@@ -3,7 +3,7 @@
 // no WebAssembly, as in iOS Lockdown Mode), and the app takes it over without moving
 // anything on screen.
 import type { Page } from '@playwright/test';
-import { test, expect, sessions, messages, ms } from './support';
+import { test, expect, sessions, talks, messages, ms, zone, elsewhere, during } from './support';
 import { expectNoLiveLine, expectWholeProgramme, wallTime } from './programme';
 
 const noLive = messages('en').no_live_times as string;
@@ -31,7 +31,7 @@ test.describe('with JavaScript off', () => {
     await expectWholeProgramme(page);
     await expectNoLiveLine(page, 'no-wasm');
     // Buttons that need the app are there but cannot be used.
-    await expect(page.locator('.row-actions[inert]')).toHaveCount(sessions.filter((s) => s.kind !== 'break').length);
+    await expect(page.locator('.row-actions[inert]')).toHaveCount(talks.length);
     await expect(page.locator('.language[inert]')).toHaveCount(1);
     await page.screenshot({ path: 'test-results/screenshots/prerendered-no-javascript.png' });
     await page.screenshot({ path: 'test-results/screenshots/prerendered-no-javascript-full.png', fullPage: true });
@@ -55,13 +55,13 @@ async function layout(page: Page) {
 
 // A phone on the meeting's clock, and one still on its owner's home clock, to which the app
 // adds the reader's own times.
-for (const timezoneId of ['America/New_York', 'Asia/Tokyo']) {
+for (const timezoneId of [zone, elsewhere]) {
   test.describe(`on a phone set to ${timezoneId}`, () => {
     test.use({ timezoneId });
 
     for (const [state, at] of [
       ['before the day', ms(sessions[0].starts) - 3_600_000],
-      ['during a session', ms(sessions[1].starts) + 600_000],
+      ['during a session', during],
       ['after the day', ms(sessions[sessions.length - 1].ends) + 3_600_000],
     ] as const) {
       test(`the app takes the page over without moving anything, ${state}`, async ({ page }) => {

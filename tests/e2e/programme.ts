@@ -9,7 +9,7 @@ const themes = (id: string) =>
 export const wallTime = (rfc3339: string) => rfc3339.slice(11, 16);
 const range = (s: { starts: string; ends: string }) => `${wallTime(s.starts)}–${wallTime(s.ends)}`;
 
-/** Every session with its title, its New York times and its themes, and the venue. */
+/** Every session with its title, its times on the meeting's clock and its themes, and the venue. */
 export async function expectWholeProgramme(page: Page) {
   await expect(page.locator('h1')).toHaveText(inLang(programme.meeting.title));
   await expect(page.locator('.venue')).toHaveText(inLang(programme.meeting.venue));

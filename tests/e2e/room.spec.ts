@@ -8,7 +8,7 @@
 import type { Page } from '@playwright/test';
 import { existsSync } from 'node:fs';
 import { RoomServer } from './room-server.mjs';
-import { test as base, expect, sessions, ms, messages, decodeQr, fill, inLang } from './support';
+import { test as base, expect, sessions, ms, messages, decodeQr, fill, inLang, meetingClock, statusAt, type Delay, type Session } from './support';
 
 /** What the server answers for status.json. */
 type Reply = { body?: string; status?: number; type?: string; cut?: boolean };
@@ -26,23 +26,28 @@ const test = base.extend<{ room: Room }>({
 // console, as a failed load; the page's own errors still fail a test.
 test.use({ serviceWorkers: 'block', expectedErrors: [/^Failed to load resource: /] });
 
-/** Back-to-back sessions, so a delay moves the live mark from the one to the other. */
-const index = sessions.findIndex((s, i) => i > 0 && s.starts === sessions[i - 1].ends && s.kind !== 'break');
-const [before, after] = [sessions[index - 1], sessions[index]];
+/**
+ * A session right after another, so a delay moves the live mark from the one to the other;
+ * else one after a gap (the delay then moves the mark into the gap), else the opening (back
+ * to before the day).
+ */
+const follows = (s: Session, i: number) => i > 0 && s.kind !== 'break';
+const after =
+  sessions.find((s, i) => follows(s, i) && s.starts === sessions[i - 1].ends) ?? sessions.find(follows) ?? sessions[0];
 /** A minute into `after`, as planned. */
 const opened = ms(after.starts) + 60_000;
-/** The meeting's UTC offset, as programme.toml writes it (`-04:00`). */
-const offset = sessions[0].starts.slice(-6);
-const offsetMs = (offset.startsWith('-') ? -1 : 1) * (Number(offset.slice(1, 3)) * 60 + Number(offset.slice(4))) * 60_000;
 /** `14:05` on the meeting's clock. */
-const wall = (at: number) => new Date(at + offsetMs).toISOString().slice(11, 16);
+const wall = (at: number) => meetingClock(at).time.slice(0, 5);
 const en = messages('en');
 const plural = (key: string, n: number) => fill((en[key] as Record<string, string>)[n === 1 ? 'one' : 'other'], { n: String(n) });
 
 type Notice = { text: string | Record<string, string>; until?: string };
+/** Just before `after` was to start: where the delays published below begin. */
+const since = ms(after.starts) - 60_000;
+const lateBy = (minutes: number): Delay => ({ minutes, since });
 /** A status published at `at`, `minutes` late since just before `after` was to start. */
 function status(version: number, minutes: number, at: number, notices: Notice[] = []) {
-  const delay = minutes ? { minutes, since: new Date(ms(after.starts) - 60_000).toISOString() } : { minutes };
+  const delay = minutes ? { minutes, since: new Date(since).toISOString() } : { minutes };
   return JSON.stringify({ version, published: new Date(at).toISOString(), delay, notices });
 }
 
@@ -62,6 +67,12 @@ async function nextCheck(page: Page, room: Room) {
 }
 
 const live = (page: Page) => page.locator('[aria-current]');
+/** The entry marked live at `at`, running `delay` late, is the one `statusAt` names (or none). */
+async function expectLive(page: Page, at: number, delay?: Delay) {
+  const id = statusAt(at, delay).live;
+  if (id) await expect(live(page)).toHaveAttribute('id', id);
+  else await expect(live(page)).toHaveCount(0);
+}
 const late = (page: Page) => page.locator('.now-late');
 const updated = (page: Page) => page.locator('.room-updated');
 
@@ -71,7 +82,9 @@ test('a phone follows a delay published after it opened, within 70 seconds, and 
   await expect(updated(page)).toBeHidden();
   room.reply = { body: status(1, 10, opened + 5_000) };
   await nextCheck(page, room);
-  await expect(live(page)).toHaveAttribute('id', before.id);
+  // `after` starts 10 minutes later: what was on before it (nothing, after a gap) is again.
+  await expectLive(page, opened + 70_000, lateBy(10));
+  expect(statusAt(opened + 70_000, lateBy(10)).live).not.toBe(after.id);
   await expect(late(page)).toHaveText(plural('running_late', 10));
   const line = fill((en.room_updated_late as Record<string, string>).other, { n: '10', time: wall(opened + 5_000) });
   await expect(updated(page)).toHaveText(line);
@@ -83,7 +96,7 @@ test('a phone follows a delay published after it opened, within 70 seconds, and 
   // Back on time.
   room.reply = { body: status(2, 0, opened + 150_000) };
   await nextCheck(page, room);
-  await expect(live(page)).toHaveAttribute('id', after.id);
+  await expectLive(page, opened + 210_000);
   await expect(late(page)).toBeHidden();
   await expect(updated(page)).toHaveText(fill(en.room_updated_on_time as string, { time: wall(opened + 150_000) }));
 });
@@ -96,7 +109,10 @@ test('the projector follows it too, and its QR code keeps one address', async ({
   await nextCheck(page, room);
   await expect(page.locator('.pj-notices .late')).toHaveText(plural('running_late', 10));
   await expect(page.locator('.pj-notices .room-notices')).toHaveText('Panel now in Conference Room 4');
-  await expect(page.locator('.pj-now')).toContainText(before.title);
+  // What the delay makes live, if anything: `after` no longer.
+  const shown = statusAt(opened + 70_000, lateBy(10)).live;
+  if (shown) await expect(page.locator('.pj-now')).toContainText(sessions.find((s) => s.id === shown)!.title);
+  else await expect(page.locator('.pj-state-live')).toHaveCount(0);
   expect(await decodeQr(page)).toBe(address);
   expect(new URL(address).search).not.toContain('delay');
 });
@@ -153,10 +169,9 @@ test('after 5 minutes without reaching the room, the page says its times may be 
 });
 
 test('a status published after the address\'s delay wins; one published before it does not', async ({ page, room }) => {
-  const since = new Date(ms(after.starts) - 60_000).toISOString();
   // An old QR code: 5 minutes late since just before `after`; the room said 10 later on.
   room.reply = { body: status(1, 10, opened) };
-  await open(page, room, `?delay=5&since=${encodeURIComponent(since)}`);
+  await open(page, room, `?delay=5&since=${encodeURIComponent(new Date(since).toISOString())}`);
   await expect(late(page)).toHaveText(plural('running_late', 10));
   // An address newer than anything published keeps its own delay.
   const newer = new Date(opened - 30_000).toISOString();
@@ -249,6 +264,8 @@ test.describe('with the service worker', () => {
 
   test('offline, a reload shows the last status the worker kept, not as news', async ({ page, room, context }) => {
     room.reply = { body: good() };
+    // On the meeting's clock: a status from the reader's future would be refused.
+    await page.clock.install({ time: opened });
     await page.goto(room.url);
     await page.evaluate(() => navigator.serviceWorker.ready.then(() => undefined));
     await page.reload();
@@ -263,6 +280,7 @@ test.describe('with the service worker', () => {
 
   test('an HTML error page never replaces the worker\'s last good copy', async ({ page, room, context }) => {
     room.reply = { body: good() };
+    await page.clock.install({ time: opened });
     await page.goto(room.url);
     await page.evaluate(() => navigator.serviceWorker.ready.then(() => undefined));
     await page.reload();

@@ -5,10 +5,8 @@ import type { Page } from '@playwright/test';
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { all, attribute, inlineScripts, readPage, remove, serializePage, text } from '../../bundle/html.mjs';
-import { test, expect, sessions, ms, openAt } from './support';
+import { test, expect, sessions, openAt, during, liveTalk, lastSession, elsewhere } from './support';
 import { expectNoLiveLine } from './programme';
-
-const during = (ms(sessions[1].starts) + ms(sessions[1].ends)) / 2;
 const sha384 = (file: string) => `sha384-${createHash('sha384').update(readFileSync(file)).digest('base64')}`;
 
 /** Records every CSP violation the page reports, from its first moment. */
@@ -73,8 +71,8 @@ test.describe('the policy enforced', () => {
     await expect(page.locator('html')).toHaveAttribute('dir', 'rtl');
     const [file] = await Promise.all([page.waitForEvent('download'), page.locator('.day-actions .take-away').click()]);
     expect(file.suggestedFilename()).toMatch(/\.ics$/);
-    await page.locator('#panel-2 .take-away.share').click();
-    await expect(page.locator('#panel-2 .copied')).not.toBeEmpty();
+    await page.locator(`#${lastSession.id} .take-away.share`).click();
+    await expect(page.locator(`#${lastSession.id} .copied`)).not.toBeEmpty();
     await page.locator('.about summary').click();
     await page.clock.runFor(5000);
     expect(await violations(page)).toEqual([]);
@@ -121,7 +119,7 @@ test.describe('a changed file', () => {
   // On a clock other than the meeting's, where the page as built keeps a line in each row for
   // the reader's own times, which a failed start gives back.
   test.use({
-    timezoneId: 'Asia/Tokyo',
+    timezoneId: elsewhere,
     expectedErrors: [/integrity|Failed to find a valid digest|TypeError|Failed to fetch|module script|could not start/i],
   });
 
@@ -168,5 +166,5 @@ test.describe('a changed file', () => {
 test('the page with its preload removed still starts: the loader’s check passes a true file', async ({ page }) => {
   await withoutWasmPreload(page);
   await openAt(page, during);
-  await expect(page.locator('#panel-1')).toHaveAttribute('aria-current', 'time');
+  await expect(page.locator(`#${liveTalk.id}`)).toHaveAttribute('aria-current', 'time');
 });

@@ -1,7 +1,7 @@
 // The page at every moment that matters, on phones set to three time zones: which entry is
 // highlighted, what the countdown's machine-readable duration says, which times are shown.
 // Each state is screenshotted at 390×844 into test-results/screenshots/.
-import { test, expect, sessions, opening, closing, ms, isoDuration, openAt } from './support';
+import { test, expect, sessions, opening, closing, ms, isoDuration, openAt, zone, during } from './support';
 
 type State = { name: string; at: number; live: string | null; remaining: number | null };
 
@@ -15,7 +15,9 @@ const states: State[] = [
   { name: 'after', at: closing, live: null, remaining: null },
 ];
 
-const zones = ['America/New_York', 'Europe/Zurich', 'Asia/Tokyo'];
+// The meeting's own zone, and two others: one a few hours away, one across midnight from
+// most meetings (New York, Zurich and Tokyo for a meeting in New York).
+const zones = [zone, ...['Europe/Zurich', 'Asia/Tokyo', 'America/New_York'].filter((z) => z !== zone)].slice(0, 3);
 
 for (const timezoneId of zones) {
   test.describe(`a phone in ${timezoneId}`, () => {
@@ -58,28 +60,38 @@ for (const timezoneId of zones) {
     }
 
     test('shows the viewer’s own times only when they differ, with the day when it differs', async ({ page }) => {
-      await openAt(page, ms(sessions[1].starts) + 60_000);
+      await openAt(page, during);
+      const parts = (at: string, timeZone: string) => {
+        const format = (options: Intl.DateTimeFormatOptions) =>
+          new Intl.DateTimeFormat('en-GB', { timeZone, ...options }).format(new Date(at));
+        return {
+          time: format({ hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }),
+          day: format({ year: 'numeric', month: '2-digit', day: '2-digit' }),
+          weekday: format({ weekday: 'short' }),
+        };
+      };
+      /** The viewer's time of `at`, with the weekday when the day differs; null when it reads as the meeting's. */
       const local = (at: string) => {
-        const date = new Date(at);
-        const time = new Intl.DateTimeFormat('en-GB', {
-          timeZone: timezoneId, hour: '2-digit', minute: '2-digit', hourCycle: 'h23',
-        }).format(date);
-        const day = (zone: string) =>
-          new Intl.DateTimeFormat('en-GB', { timeZone: zone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(date);
-        const weekday = new Intl.DateTimeFormat('en-GB', { timeZone: timezoneId, weekday: 'short' }).format(date);
-        return day(timezoneId) === day('America/New_York') ? time : `${weekday} ${time}`;
+        const [yours, meeting] = [parts(at, timezoneId), parts(at, zone)];
+        if (yours.day !== meeting.day) return `${yours.weekday} ${yours.time}`;
+        return yours.time === meeting.time ? null : yours.time;
       };
       for (const s of sessions) {
         const yours = page.locator(`#${s.id} .your-time`);
-        if (timezoneId === 'America/New_York') {
+        const [from, to] = [local(s.starts), local(s.ends)];
+        if (from === null) {
           await expect(yours).toHaveCount(0);
         } else {
-          await expect(yours).toHaveText(`your time ${local(s.starts)}–${local(s.ends)}`);
+          await expect(yours).toHaveText(`your time ${from}${to === null ? '' : `–${to}`}`);
         }
       }
-      if (timezoneId === 'Asia/Tokyo') {
-        // 11:00 in New York is already Wednesday in Tokyo.
-        await expect(page.locator('#panel-1 .your-time')).toContainText('Wed');
+      // On the meeting's own clock, never.
+      if (timezoneId === zone) await expect(page.locator('.your-time')).toHaveCount(0);
+      // Where a session starts on another day on the viewer's clock (a morning in New York
+      // is already the next day in Tokyo), the viewer's weekday says so.
+      const shifted = sessions.find((s) => parts(s.starts, timezoneId).day !== parts(s.starts, zone).day);
+      if (shifted) {
+        await expect(page.locator(`#${shifted.id} .your-time`)).toContainText(parts(shifted.starts, timezoneId).weekday);
       }
     });
   });

@@ -4,17 +4,17 @@
 import jsQR from 'jsqr';
 import { existsSync } from 'node:fs';
 import { PNG } from 'pngjs';
-import { test, expect, sessions, ms } from './support';
+import { test, expect, during, liveTalk } from './support';
 
 const base = 'http://127.0.0.1:4174/nownext/';
-const at = ms(sessions[1].starts) + 600_000;
+const at = during;
 
 test('the phone page works under /nownext/', async ({ page }) => {
   const requests: string[] = [];
   page.on('request', (r) => requests.push(new URL(r.url()).pathname));
   await page.clock.install({ time: at });
   await page.goto(base);
-  await expect(page.locator('[aria-current]')).toHaveAttribute('id', sessions[1].id);
+  await expect(page.locator('[aria-current]')).toHaveAttribute('id', liveTalk.id);
   expect(requests.filter((p) => !p.startsWith('/nownext/'))).toEqual([]);
 });
 
@@ -24,7 +24,7 @@ test('the projector page works under /nownext/projector/ and its QR code points 
   await page.goto(base);
   await page.getByRole('link', { name: 'Show on a projector' }).click();
   await expect(page).toHaveURL(`${base}projector/`);
-  await expect(page.locator('.pj-title')).toHaveText(sessions[1].title);
+  await expect(page.locator('.pj-title')).toHaveText(liveTalk.title);
   const png = PNG.sync.read(await page.locator('svg.qr').screenshot());
   const code = jsQR(new Uint8ClampedArray(png.data), png.width, png.height);
   expect(code?.data).toBe(base);
@@ -39,8 +39,8 @@ test.describe('a build for one sub-path (scripts/build --base /nownext/)', () =>
     context.on('request', (r) => requests.push(new URL(r.url()).pathname));
     await page.clock.install({ time: at });
     for (const [path, running] of [
-      ['', () => expect(page.locator('[aria-current]')).toHaveAttribute('id', sessions[1].id)],
-      ['projector/', () => expect(page.locator('.pj-title')).toHaveText(sessions[1].title)],
+      ['', () => expect(page.locator('[aria-current]')).toHaveAttribute('id', liveTalk.id)],
+      ['projector/', () => expect(page.locator('.pj-title')).toHaveText(liveTalk.title)],
     ] as const) {
       await page.goto(built + path);
       await running();
