@@ -7,7 +7,7 @@
 
 use chrono::{DateTime, Utc};
 
-use crate::settings::Preview;
+use crate::address::Preview;
 
 /// Maps real time (ms since the epoch, as `Date.now()`) to shown time.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -50,7 +50,7 @@ impl TimeSource {
 }
 
 #[cfg(target_arch = "wasm32")]
-pub use browser::Ticker;
+pub use browser::{Ticker, ticking};
 
 #[cfg(target_arch = "wasm32")]
 mod browser {
@@ -59,11 +59,22 @@ mod browser {
 
     use chrono::{DateTime, Utc};
     use gloo_timers::callback::Timeout;
-    use leptos::prelude::{Set, WriteSignal};
+    use leptos::prelude::{ReadSignal, Set, WriteSignal, on_cleanup, signal};
+    use send_wrapper::SendWrapper;
     use wasm_bindgen::JsCast;
     use wasm_bindgen::closure::Closure;
 
     use super::TimeSource;
+
+    /// The shown instant, kept on time by a [`Ticker`] for as long as the reactive owner it
+    /// is called in lives: when that is cleaned up (the page unmounted), the ticker stops.
+    pub fn ticking(source: TimeSource) -> ReadSignal<DateTime<Utc>> {
+        let (now, set_now) = signal(source.instant(js_sys::Date::now()));
+        // The browser runs one thread: the wrapper only satisfies `on_cleanup`'s bound.
+        let ticker = SendWrapper::new(Ticker::start(source, set_now));
+        on_cleanup(move || drop(ticker));
+        now
+    }
 
     /// Keeps `now` on the shown time until dropped.
     pub struct Ticker {

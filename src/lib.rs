@@ -1,7 +1,7 @@
 //! nownext: a live programme for one meeting, in the browser.
 //!
 //! Data flows one way: the programme (baked in at build time) and the page's address give
-//! [`settings::Settings`]; the [`clock`] gives the instant; [`timeline::status_at`] says what
+//! [`address::Settings`]; the [`clock`] gives the instant; [`timeline::status_at`] says what
 //! is on; the views in [`ui`] show it, touching only the text that changes.
 
 // The projector's view is one nested type, deeper than the compiler's default limit allows
@@ -10,6 +10,7 @@
 
 extern crate alloc;
 
+pub mod address;
 pub mod calendar;
 pub mod changes;
 pub mod clock;
@@ -19,7 +20,6 @@ pub mod intervention;
 pub mod intl;
 pub mod kiosk;
 pub mod room;
-pub mod settings;
 pub mod timeline;
 pub mod ui;
 

@@ -21,6 +21,11 @@ pub use web::I18n;
 
 include!(concat!(env!("OUT_DIR"), "/messages.rs"));
 
+/// The line that says the app stopped on a fault, hidden until then, in the page's language
+/// (which [`I18n::follow_in_document`] keeps it in). It is outside the page as built, so it
+/// stays when the app takes over.
+pub const FAULT_ID: &str = "fault";
+
 /// What the page says in one language: a translation's messages and programme texts as its
 /// file gives them. Anything missing or empty reads as the English original.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]

@@ -8,6 +8,7 @@ use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 
 use super::{Catalog, FILES, Key, fill};
+use crate::address;
 use model::Lang;
 use model::Text;
 
@@ -15,15 +16,20 @@ use model::Text;
 const STORAGE_KEY: &str = "nownext-language";
 
 /// The page's language, shared by every view through Leptos' context.
+///
+/// As with Leptos' signals, a read by a plain name (`t`, `lang`, `with`…) subscribes the
+/// running effect to a change of language, and one ending in `_untracked` does not.
 #[derive(Clone, Copy)]
 pub struct I18n {
     catalog: RwSignal<Arc<Catalog>>,
     /// The language asked for last: a file that arrives for an earlier choice is dropped.
     wanted: RwSignal<Lang>,
     /// The language the page's address names (`?lang=`), which links and the QR code carry.
-    pub pinned: RwSignal<Option<Lang>>,
+    pinned: ReadSignal<Option<Lang>>,
+    set_pinned: WriteSignal<Option<Lang>>,
     /// A language whose file could not be fetched, to say so.
-    pub unavailable: RwSignal<Option<Lang>>,
+    unavailable: ReadSignal<Option<Lang>>,
+    set_unavailable: WriteSignal<Option<Lang>>,
     /// Whether a choice is written into the address: the projector's language is the room's,
     /// and its QR code passes it on.
     pin_choice: bool,
@@ -32,19 +38,28 @@ pub struct I18n {
 impl I18n {
     /// English, until [`I18n::switch`] brings another language.
     pub fn new(pinned: Option<Lang>, pin_choice: bool) -> I18n {
+        // Split, so that only this type writes them.
+        let (pinned, set_pinned) = signal(pinned);
+        let (unavailable, set_unavailable) = signal(None);
         I18n {
             catalog: RwSignal::new(Arc::new(Catalog::english())),
             wanted: RwSignal::new(Lang::ORIGINAL),
-            pinned: RwSignal::new(pinned),
-            unavailable: RwSignal::new(None),
+            pinned,
+            set_pinned,
+            unavailable,
+            set_unavailable,
             pin_choice,
         }
     }
 
-    /// The page's language, from Leptos' context. A view mounted without one speaks
-    /// English (`expect_context` would instead carry panic formatting into the bundle).
+    /// The page's language, from Leptos' context. A view mounted without one is a mistake:
+    /// it fails at once in a debug build (the tests); the bundle speaks English rather than
+    /// carry panic formatting.
     pub fn here() -> I18n {
-        use_context().unwrap_or_else(|| I18n::new(None, false))
+        use_context().unwrap_or_else(|| {
+            debug_assert!(false, "I18n::here: no I18n provided above this view");
+            I18n::new(None, false)
+        })
     }
 
     /// The language to open in: the address's, then the one chosen on this device, then the
@@ -58,12 +73,13 @@ impl I18n {
             })
     }
 
-    // The views read the catalogue untracked and show plain strings; a page rebuilds in
-    // place when the language changes (see `ui::language::in_language`). A text node per
+    // The views show plain strings, and a page rebuilds in place when the language changes
+    // (see `ui::language::in_language`, which builds it untracked). A text node per
     // message, rather than a reactive binding per message, keeps a great deal of code out
     // of the wasm (measured in f7c8d0b).
 
     /// Subscribes the running effect to language changes.
+    #[inline(never)]
     pub fn track(self) {
         self.catalog.track();
     }
@@ -73,15 +89,31 @@ impl I18n {
         self.with(|c| c.lang())
     }
 
-    /// The language shown now, tracked, and read again when a language fails to come (the
-    /// switcher then goes back to it).
-    pub fn shown(self) -> Lang {
-        self.unavailable.track();
-        self.catalog.with(|c| c.lang())
+    /// The language shown now, untracked.
+    pub fn lang_untracked(self) -> Lang {
+        self.with_untracked(|c| c.lang())
+    }
+
+    /// The language the address names (`?lang=`), read-only: only a reader's choice changes
+    /// it.
+    pub fn pinned(self) -> ReadSignal<Option<Lang>> {
+        self.pinned
+    }
+
+    /// A language whose file could not be fetched, read-only.
+    pub fn unavailable(self) -> ReadSignal<Option<Lang>> {
+        self.unavailable
     }
 
     /// Reads the current catalogue.
     pub fn with<T>(self, read: impl FnOnce(&Catalog) -> T) -> T {
+        // Tracking once here, not in each reader's copy of `RwSignal::with`.
+        self.track();
+        self.with_untracked(read)
+    }
+
+    /// Reads the current catalogue, untracked.
+    pub fn with_untracked<T>(self, read: impl FnOnce(&Catalog) -> T) -> T {
         self.catalog.with_untracked(|c| read(c))
     }
 
@@ -122,8 +154,9 @@ impl I18n {
             if self.switch(lang).await {
                 remember(lang);
                 if self.pin_choice || self.pinned.get_untracked().is_some() {
-                    self.pinned.set(Some(lang));
-                    set_address_lang(lang);
+                    self.set_pinned.set(Some(lang));
+                    // So that a reload or a copied link keeps it.
+                    address::replace_query(&address::with_lang(&address::query(), Some(lang)));
                 }
             }
         });
@@ -133,7 +166,7 @@ impl I18n {
     /// language if the file cannot come, or if another language was asked for meanwhile.
     pub async fn switch(self, lang: Lang) -> bool {
         self.wanted.set(lang);
-        self.unavailable.set(None);
+        self.set_unavailable.set(None);
         let catalog = if lang == Lang::ORIGINAL {
             Some(Catalog::english())
         } else {
@@ -148,8 +181,8 @@ impl I18n {
                 true
             }
             None => {
-                self.wanted.set(self.catalog.with_untracked(|c| c.lang()));
-                self.unavailable.set(Some(lang));
+                self.wanted.set(self.lang_untracked());
+                self.set_unavailable.set(Some(lang));
                 false
             }
         }
@@ -172,7 +205,7 @@ impl I18n {
                 let _ = root.set_attribute("dir", lang.dir());
             }
             // Written while hidden: a fault cannot ask for a translation.
-            if let Some(fault) = document.get_element_by_id(crate::ui::FAULT_ID) {
+            if let Some(fault) = document.get_element_by_id(super::FAULT_ID) {
                 fault.set_text_content(Some(&self.t(Key::Fault)));
             }
             let title = self.text(&crate::PROGRAMME.meeting.title);
@@ -222,17 +255,5 @@ fn stored() -> Option<String> {
 fn remember(lang: Lang) {
     if let Ok(Some(storage)) = window().local_storage() {
         let _ = storage.set_item(STORAGE_KEY, lang.code());
-    }
-}
-
-/// Writes `lang` into the address, so a reload or a copied link keeps it.
-fn set_address_lang(lang: Lang) {
-    let location = window().location();
-    let search = location.search().unwrap_or_default();
-    let path = location.pathname().unwrap_or_default();
-    let query = crate::settings::with_lang(&search, Some(lang));
-    if let Ok(history) = window().history() {
-        let url = format!("{path}{query}{}", location.hash().unwrap_or_default());
-        let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url));
     }
 }

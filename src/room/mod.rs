@@ -9,7 +9,7 @@
 
 use chrono::{DateTime, Utc};
 
-use crate::settings::parse_at_on;
+use crate::address::parse_at_on;
 use crate::timeline::Delay;
 use model::Lang;
 use model::programme::{Programme, Session};

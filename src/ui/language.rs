@@ -38,7 +38,11 @@ pub fn LanguagePicker(#[prop(optional)] still: bool) -> impl IntoView {
         <label class="language" inert=still>
             <span class="visually-hidden">{i18n.t(Key::Language)}</span>
             <select
-                prop:value=move || i18n.shown().code()
+                // Read again when a language fails to come: the switcher goes back.
+                prop:value=move || {
+                    i18n.unavailable().track();
+                    i18n.lang().code()
+                }
                 on:change=move |ev| {
                     if let Some(lang) = Lang::of_tag(&event_target_value(&ev)) {
                         i18n.choose(lang);
@@ -62,7 +66,7 @@ pub fn Translation() -> impl IntoView {
             (!unofficial.is_empty()).then(|| view! { <p class="unofficial">{unofficial}</p> })
         }
         {move || {
-            i18n.unavailable.get().map(|lang| {
+            i18n.unavailable().get().map(|lang| {
                 view! {
                     <p class="notice-line" role="status">
                         {i18n.fill(Key::LanguageUnavailable, &[("language", lang.name())])}

@@ -26,9 +26,7 @@ pub use projector::Projector;
 /// The element holding the page as built, which the app removes as it mounts the live page.
 pub const PRERENDERED_ID: &str = "prerendered";
 
-/// The line that says the app stopped on a fault, hidden until then. It is outside the page
-/// as built, so it stays when the app takes over.
-pub const FAULT_ID: &str = "fault";
+pub use crate::i18n::FAULT_ID;
 
 #[cfg(target_arch = "wasm32")]
 pub use start::{start_phone, start_projector};
@@ -44,9 +42,9 @@ mod start {
     use gloo_timers::callback::Timeout;
 
     use crate::PROGRAMME;
-    use crate::clock::{Ticker, TimeSource};
+    use crate::address::{self, Settings};
+    use crate::clock::{self, TimeSource};
     use crate::i18n::I18n;
-    use crate::settings::{self, Settings};
     use model::Lang;
 
     /// How long a page waits for its language's file before it opens in English.
@@ -54,9 +52,8 @@ mod start {
 
     /// The phone page's entry point. `?view=projector` goes to the projector page.
     pub fn start_phone() {
-        let query = window().location().search().unwrap_or_default();
-        if let Some(target) = settings::projector_redirect(&query) {
-            let _ = window().location().replace(&target);
+        if let Some(target) = address::projector_redirect(&address::query()) {
+            address::go(&target);
             return;
         }
         start(
@@ -85,22 +82,20 @@ mod start {
         page: fn(Settings, Live) -> V,
     ) {
         std::panic::set_hook(Box::new(log_panic));
-        let query = window().location().search().unwrap_or_default();
-        let settings = settings::parse(&query, &PROGRAMME);
+        let settings = address::parse(&address::query(), &PROGRAMME);
         let real_now = js_sys::Date::now();
         let source = match settings.preview {
             Some(preview) => TimeSource::preview(preview, real_now),
             None => TimeSource::REAL,
         };
-        let (now, set_now) = signal(source.instant(real_now));
-        // The clock runs as long as the page does.
-        std::mem::forget(Ticker::start(source, set_now));
         let lang = I18n::initial(settings.lang);
         let i18n = I18n::new(settings.lang, pin_choice);
         let mount = move || {
             leptos::mount::mount_to_body(move || {
                 provide_context(i18n);
                 i18n.follow_in_document();
+                // The clock runs as long as the page does.
+                let now = clock::ticking(source);
                 let live = Live {
                     revision: super::revision::Revision::start(),
                     ..Live::new(settings.delay, now)

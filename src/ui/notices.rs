@@ -7,9 +7,9 @@ use leptos::prelude::*;
 use super::app::Live;
 use super::revision::Revised;
 use crate::PROGRAMME;
-use crate::i18n::{I18n, Key};
+use crate::address::{self, Notice, Settings};
+use crate::i18n::{Catalog, I18n, Key, fill};
 use crate::room;
-use crate::settings::{self, Settings};
 use crate::timeline::Delay;
 
 /// `room`: with what the room published (the projector's; the phone shows it in its
@@ -20,7 +20,7 @@ pub fn Notices(settings: Settings, live: Live, #[prop(optional)] room: bool) -> 
     let preview = settings.preview.map(|p| {
         let speed = (p.speed != 1.0).then(|| speed_text(p.speed));
         // Back to real time, in the same language if the address named one.
-        let real_time = move || match settings::with_lang("", i18n.pinned.get()) {
+        let real_time = move || match address::with_lang("", i18n.pinned().get()) {
             query if query.is_empty() => "?".to_owned(),
             query => query,
         };
@@ -38,7 +38,7 @@ pub fn Notices(settings: Settings, live: Live, #[prop(optional)] room: bool) -> 
         let items = settings.notices.clone();
         view! {
             <ul class="notices" role="status">
-                {i18n.with(|c| items.iter().map(|n| view! { <li>{n.message(c)}</li> }).collect_view())}
+                {i18n.with_untracked(|c| items.iter().map(|n| view! { <li>{said(n, c)}</li> }).collect_view())}
             </ul>
         }
     });
@@ -48,6 +48,23 @@ pub fn Notices(settings: Settings, live: Live, #[prop(optional)] room: bool) -> 
     };
     let room = room.then(|| view! { <FromTheRoom live /> });
     view! { {preview} {notices} {room} {late} }
+}
+
+/// What the reader is told about something in the address the page could not use, in the
+/// catalogue's language, echoing what was given.
+pub fn said(notice: &Notice, catalog: &Catalog) -> String {
+    let (key, max) = match notice {
+        Notice::BadAt(_) => (Key::BadAt, None),
+        Notice::BadSpeed(_) => (Key::BadSpeed, Some(address::MAX_SPEED)),
+        Notice::BadDelay(_) => (Key::BadDelay, Some(Delay::MAX_MINUTES)),
+        Notice::BadSince(_) => (Key::BadSince, None),
+    };
+    let max = max.map(|m| m.to_string()).unwrap_or_default();
+    fill(catalog.message(key), |name| match name {
+        "given" => Some(notice.given()),
+        "max" => Some(max.as_str()),
+        _ => None,
+    })
 }
 
 /// The room's notices still running, the line that says what it last changed, and a
@@ -125,5 +142,31 @@ fn speed_text(speed: f64) -> String {
     match tenths % 10 {
         0 => (tenths / 10).to_string(),
         d => format!("{}.{d}", tenths / 10),
+    }
+}
+
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod tests {
+    use proptest::prelude::*;
+
+    use super::*;
+
+    #[test]
+    fn a_notice_speaks_the_reader_s_language_and_echoes_what_was_given() {
+        let notice = Notice::BadDelay("abc".into());
+        assert_eq!(
+            said(&notice, &Catalog::english()),
+            "Ignored “delay=abc”: not a whole number of minutes from 0 to 1440. Showing planned times."
+        );
+    }
+
+    proptest! {
+        #[test]
+        fn any_address_s_notices_stay_short(query in any::<String>()) {
+            let settings = address::parse(&query, &PROGRAMME);
+            for notice in &settings.notices {
+                prop_assert!(said(notice, &Catalog::english()).chars().count() < 200);
+            }
+        }
     }
 }

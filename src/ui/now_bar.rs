@@ -10,7 +10,7 @@ use super::notices::{FromTheRoom, running_late};
 use super::time::{At, Countdown, YourTime, time_and_date};
 use crate::i18n::{I18n, Key};
 use crate::timeline::{Delay, Phase};
-use crate::{PROGRAMME, settings};
+use crate::{PROGRAMME, address};
 use model::programme::{Session, Stamp};
 
 #[component]
@@ -104,8 +104,8 @@ fn what_is_on(
                     </p>
                 }
             })}
-            {settings::replay_query(&PROGRAMME).map(|q| {
-                let href = move || settings::with_lang(&q, i18n.pinned.get());
+            {address::replay_query(&PROGRAMME).map(|q| {
+                let href = move || address::with_lang(&q, i18n.pinned().get());
                 view! { <a class="button" href=href>{i18n.t(Key::Replay)}</a> }
             })}
         }

@@ -11,25 +11,20 @@ use super::now_bar::NowBar;
 use super::qr::Qr;
 use super::time::OnDay;
 use crate::PROGRAMME;
+use crate::address::{self, Settings, phone_query};
 use crate::i18n::{I18n, Key};
-use crate::settings::{Settings, phone_query};
 
 #[component]
 pub fn Phone(settings: Settings, live: Live) -> impl IntoView {
     let i18n = I18n::here();
     // The projector page sits beside this one, so the link works under any sub-path.
     let projector = move || {
-        let query = phone_query(live.delay.get(), i18n.pinned.get(), &PROGRAMME);
+        let query = phone_query(live.delay.get(), i18n.pinned().get(), &PROGRAMME);
         format!("projector/{query}")
     };
     // The page's own address for print, with the delay the sheet shows but nothing else: a
     // reader gets the real time, in their own language.
-    let location = window().location();
-    let page = format!(
-        "{}{}",
-        location.origin().unwrap_or_default(),
-        location.pathname().unwrap_or_default()
-    );
+    let page = format!("{}{}", address::origin(), address::path());
     let address = Signal::derive(move || {
         format!("{page}{}", phone_query(live.delay.get(), None, &PROGRAMME))
     });
@@ -125,7 +120,7 @@ fn day_to_open(now: i64) -> Option<String> {
 /// The session the address's fragment names, if it names one. Anything else in the
 /// fragment is ignored: it is only ever compared with the programme's ids.
 fn linked_session() -> Option<&'static str> {
-    let hash = window().location().hash().unwrap_or_default();
+    let hash = address::fragment();
     let wanted = hash.strip_prefix('#')?;
     PROGRAMME
         .sessions

@@ -74,8 +74,12 @@ fn FaultLine() -> impl IntoView {
 /// A view as HTML, rendered once outside any effect: untracked, so nothing subscribes (or
 /// warns). Without the markers (`<!>`) Leptos leaves for hydration: the app replaces the
 /// page as built rather than hydrating it.
+/// Renders `view` in English, the original, which the page as built speaks.
 fn render<V: RenderHtml>(view: impl FnOnce() -> V) -> String {
-    Owner::new().with(|| untrack(|| view().to_html().replace("<!>", "")))
+    Owner::new().with(|| {
+        provide_context(I18n::new(None, false));
+        untrack(|| view().to_html().replace("<!>", ""))
+    })
 }
 
 /// A line of script, run before the page is painted, that fits the page as built to the

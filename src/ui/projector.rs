@@ -12,10 +12,10 @@ use super::language::{LanguagePicker, Translation, in_language, message_with};
 use super::notices::{Checked, Notices};
 use super::qr::Qr;
 use super::time::{At, Countdown, OnDay, time_and_date};
+use crate::address::{self, Settings};
 use crate::i18n::{I18n, Key};
 use crate::intervention::Intervention;
 use crate::room::{self, Said};
-use crate::settings::{self, Settings};
 use crate::timeline::{Delay, Phase};
 use crate::{PROGRAMME, kiosk};
 use model::programme::Session;
@@ -47,13 +47,7 @@ pub fn Projector(settings: Settings, live: Live) -> impl IntoView {
             at: at.timestamp(),
         });
         // A reload, or the address copied from the screen, keeps the delay.
-        let location = window().location();
-        let search = location.search().unwrap_or_default();
-        let path = location.pathname().unwrap_or_default();
-        if let Ok(history) = window().history() {
-            let url = format!("{path}{}", settings::with_delay(&search, delay, &PROGRAMME));
-            let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url));
-        }
+        address::replace_query(&address::with_delay(&address::query(), delay, &PROGRAMME));
     };
     let step = Delay::STEP_MINUTES as i32;
 
@@ -113,7 +107,7 @@ pub fn Projector(settings: Settings, live: Live) -> impl IntoView {
     let revision = live.revision;
     Effect::new(move || {
         if revision.ready.get() && !timer.with(Intervention::is_running) {
-            let _ = window().location().reload();
+            address::reload();
         }
     });
     let idle_timer = StoredValue::new_local(None::<Timeout>);
@@ -138,13 +132,12 @@ pub fn Projector(settings: Settings, live: Live) -> impl IntoView {
         (room::newest(own, published) == own && own.delay != published_delay).then_some(own)
     });
     let phone_url = Signal::derive(move || {
-        let location = window().location();
         let delay = unpublished.get().map_or(Delay::NONE, |own| own.delay);
         format!(
             "{}{}{}",
-            location.origin().unwrap_or_default(),
-            settings::phone_path(&location.pathname().unwrap_or_default()),
-            settings::phone_query(delay, i18n.pinned.get(), &PROGRAMME)
+            address::origin(),
+            address::phone_path(&address::path()),
+            address::phone_query(delay, i18n.pinned().get(), &PROGRAMME)
         )
     });
     let clock = live.clock(true);
@@ -374,27 +367,37 @@ fn Timer(
     }
 }
 
+/// A key's name on the help card: the language's word for it (Space), or its symbol.
+#[derive(Clone, Copy)]
+enum KeyName {
+    Word(Key),
+    Symbol(&'static str),
+}
+
 #[component]
 fn Help() -> impl IntoView {
     let i18n = I18n::here();
     let t = move |key| i18n.t(key);
     let step = Delay::STEP_MINUTES;
-    // A key's name: translated where the language names it (Space), else its symbol.
+    use KeyName::{Symbol, Word};
     let keys = [
-        (Err(Key::KeySpace), Key::HelpSpace),
-        (Ok("R"), Key::HelpReset),
-        (Ok("T"), Key::HelpTimer),
-        (Err(Key::KeyEsc), Key::HelpEsc),
-        (Ok("F"), Key::HelpFullScreen),
-        (Ok("+ / −"), Key::HelpDelay),
-        (Ok("?"), Key::HelpHelp),
+        (Word(Key::KeySpace), Key::HelpSpace),
+        (Symbol("R"), Key::HelpReset),
+        (Symbol("T"), Key::HelpTimer),
+        (Word(Key::KeyEsc), Key::HelpEsc),
+        (Symbol("F"), Key::HelpFullScreen),
+        (Symbol("+ / −"), Key::HelpDelay),
+        (Symbol("?"), Key::HelpHelp),
     ];
     view! {
         <div class="pj-help" role="dialog" aria-label=t(Key::KeyboardShortcuts)>
             <h2>{t(Key::KeyboardShortcuts)}</h2>
             <dl>
                 {keys.map(|(key, what)| {
-                    let key = move || key.map_or_else(|k| i18n.t(k), str::to_owned);
+                    let key = move || match key {
+                        Word(word) => i18n.t(word),
+                        Symbol(symbol) => symbol.to_owned(),
+                    };
                     let what = move || {
                         if what == Key::HelpDelay { i18n.plural(what, step, &[]) } else { i18n.t(what) }
                     };

@@ -41,7 +41,7 @@ impl Revision {
         use crate::{PROGRAMME, changes};
 
         let storage = window().local_storage().ok().flatten();
-        let folder = window().location().pathname().unwrap_or_default();
+        let folder = crate::address::path();
         let key = format!("nownext-programme {folder}");
         let previous = storage
             .as_ref()
@@ -64,15 +64,14 @@ impl Revision {
             }
         };
         seen();
-        std::mem::forget(window_event_listener(
-            leptos::ev::visibilitychange,
-            move |_| seen(),
-        ));
+        let on_shown = window_event_listener(leptos::ev::visibilitychange, move |_| seen());
         let ready = revision.ready;
-        std::mem::forget(window_event_listener_untyped(
-            "nownext-updated",
-            move |_| ready.set(true),
-        ));
+        let on_updated = window_event_listener_untyped("nownext-updated", move |_| ready.set(true));
+        // Listening as long as the page is mounted.
+        on_cleanup(move || {
+            on_shown.remove();
+            on_updated.remove();
+        });
         revision
     }
 }
@@ -96,7 +95,7 @@ pub fn Revised(revision: Revision) -> impl IntoView {
     view! {
         <p class="revised" role="status" hidden=move || !revision.ready.get()>
             {i18n.t(Key::ProgrammeUpdated)} " "
-            <button type="button" on:click=|_| { let _ = window().location().reload(); }>
+            <button type="button" on:click=|_| crate::address::reload()>
                 {i18n.t(Key::ShowIt)}
             </button>
         </p>

@@ -9,9 +9,9 @@ use wasm_bindgen_futures::JsFuture;
 use super::app::Live;
 use super::notices::running_late;
 use crate::PROGRAMME;
+use crate::address;
 use crate::calendar::{self, Made, Scope};
 use crate::i18n::{I18n, Key};
-use crate::settings;
 use model::programme::Session;
 
 /// How long "Link copied" stays on screen.
@@ -33,14 +33,14 @@ pub fn AddToCalendar(
     let download = move |_| {
         let delay = live.delay.get_untracked();
         let late = running_late(i18n, delay);
-        let host = window().location().host().unwrap_or_default();
+        let host = address::host();
         let now = (js_sys::Date::now() / 1000.0) as i64;
         let made = Made {
             host: &host,
             now,
             late,
         };
-        let text = i18n.with(|c| calendar::ics(&PROGRAMME, scope, delay, c, &made));
+        let text = i18n.with_untracked(|c| calendar::ics(&PROGRAMME, scope, delay, c, &made));
         save(
             &calendar::file_name(&PROGRAMME, scope),
             &text,
@@ -92,12 +92,11 @@ pub fn Share(session: &'static Session, live: Live) -> impl IntoView {
     let title = i18n.text(&session.title);
     let which = format!(": {title}");
     let share = move |_| {
-        let location = window().location();
         let url = format!(
             "{}{}{}#{}",
-            location.origin().unwrap_or_default(),
-            location.pathname().unwrap_or_default(),
-            settings::phone_query(live.delay.get_untracked(), None, &PROGRAMME),
+            address::origin(),
+            address::path(),
+            address::phone_query(live.delay.get_untracked(), None, &PROGRAMME),
             session.id
         );
         let navigator = window().navigator();

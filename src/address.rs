@@ -1,12 +1,15 @@
-//! What the page's address asks for: `?at=` and `&speed=` to preview the day at another
-//! instant, `?delay=` and `&since=` when the day runs late, `?lang=` for a language.
+//! The page's address: what it asks for (`?at=` and `&speed=` to preview the day at another
+//! instant, `?delay=` and `&since=` when the day runs late, `?lang=` for a language), the
+//! addresses the pages give each other, and, in the browser, the only code that reads or
+//! writes `location` and `history`.
+//!
 //! Parsing is total: anything unreadable becomes a [`Notice`] and is ignored (the page then
 //! shows real time, on time), never a panic. An unknown language is ignored silently: the
 //! browser's own languages then choose. Unknown keys do nothing.
 
 use chrono::{DateTime, NaiveDate, NaiveTime, Utc};
+use leptos::prelude::window;
 
-use crate::i18n::{Catalog, Key, fill};
 use crate::timeline::Delay;
 use model::Lang;
 use model::programme::Programme;
@@ -42,21 +45,62 @@ pub enum Notice {
     BadSince(String),
 }
 
+// The address in the browser. Storage and the network have their own modules; the
+// address is read and written here only.
+
+/// The address's query, `?at=11:30&lang=fr`, or empty.
+pub fn query() -> String {
+    window().location().search().unwrap_or_default()
+}
+
+/// The address's fragment, `#panel-1`, or empty.
+pub fn fragment() -> String {
+    window().location().hash().unwrap_or_default()
+}
+
+/// The page's path, `/nownext/projector/`.
+pub fn path() -> String {
+    window().location().pathname().unwrap_or_default()
+}
+
+/// The page's origin, `https://example.org`.
+pub fn origin() -> String {
+    window().location().origin().unwrap_or_default()
+}
+
+/// The page's host, `example.org`.
+pub fn host() -> String {
+    window().location().host().unwrap_or_default()
+}
+
+/// Puts `query` in place of the address's query, keeping its path and fragment, with no
+/// new entry in the history: a reload, or the address copied, keeps what it says.
+pub fn replace_query(query: &str) {
+    if let Ok(history) = window().history() {
+        let url = format!("{}{query}{}", path(), fragment());
+        let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url));
+    }
+}
+
+/// Leaves for `target`, in place of this page in the history.
+pub fn go(target: &str) {
+    let _ = window().location().replace(target);
+}
+
+/// Loads the page again.
+pub fn reload() {
+    let _ = window().location().reload();
+}
+
 impl Notice {
-    /// What the reader is told, in the catalogue's language.
-    pub fn message(&self, catalog: &Catalog) -> String {
-        let (key, given, max) = match self {
-            Notice::BadAt(given) => (Key::BadAt, given, None),
-            Notice::BadSpeed(given) => (Key::BadSpeed, given, Some(MAX_SPEED)),
-            Notice::BadDelay(given) => (Key::BadDelay, given, Some(Delay::MAX_MINUTES)),
-            Notice::BadSince(given) => (Key::BadSince, given, None),
-        };
-        let max = max.map(|m| m.to_string()).unwrap_or_default();
-        fill(catalog.message(key), |name| match name {
-            "given" => Some(given.as_str()),
-            "max" => Some(max.as_str()),
-            _ => None,
-        })
+    /// What was given, as echoed back.
+    pub fn given(&self) -> &str {
+        match self {
+            Notice::BadAt(given)
+            | Notice::BadSpeed(given)
+            | Notice::BadDelay(given)
+            | Notice::BadSince(given) => given,
+        }
     }
 }
 
@@ -615,15 +659,6 @@ mod tests {
     }
 
     #[test]
-    fn notices_speak_the_reader_s_language_and_echo_what_was_given() {
-        let notice = Notice::BadDelay("abc".into());
-        assert_eq!(
-            notice.message(&Catalog::english()),
-            "Ignored “delay=abc”: not a whole number of minutes from 0 to 1440. Showing planned times."
-        );
-    }
-
-    #[test]
     fn the_phone_page_is_the_folder_above_the_projector() {
         assert_eq!(phone_path("/projector/"), "/");
         assert_eq!(phone_path("/projector"), "/");
@@ -655,7 +690,7 @@ mod tests {
                 prop_assert!(p.speed.is_finite() && p.speed > 0.0 && p.speed <= f64::from(MAX_SPEED));
             }
             for notice in &settings.notices {
-                prop_assert!(notice.message(&Catalog::english()).chars().count() < 200);
+                prop_assert!(notice.given().chars().count() <= ECHO_CHARS + 1);
             }
         }
 
