@@ -31,7 +31,7 @@ async function failed() {
 
 addEventListener('nownext-failed', failed);
 
-// Following the room: the app calls nownextFollow(url, answer) once (src/room/web.rs) and
+// Following the room: the app calls nownextFollow(url, answer) once (src/browser/follow.rs) and
 // decides what to make of each answer(text, heard). The file is checked every minute or
 // so while the page is shown (a tenth either way, so phones opened together do not ask
 // together), at once when the page is shown again, comes back online or returns from the

@@ -2,9 +2,9 @@
 // The rules are the app's (src/, the Rust parser); tests/fixtures/status/ holds both to them:
 // every good-*.json is accepted and every bad-*.json refused by each. See docs/status.md.
 //
-// It reads the file as the page does (src/room/): JSON as `JSON.parse` reads it (a key given
+// It reads the file as the page does (src/day/room/): JSON as `JSON.parse` reads it (a key given
 // twice counts once, its last value; numbers are doubles, so `10.0` is the whole number 10),
-// times as the address's `at` (src/settings.rs, `parse_at`). Two things the page's browser
+// times as the address's `at` (src/day/address.rs, `parse_at`). Two things the page's browser
 // would take are refused, as the build's serde_json refuses them: an unpaired surrogate
 // escape (`"\ud800"`) and a byte order mark.
 

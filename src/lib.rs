@@ -10,17 +10,13 @@
 
 extern crate alloc;
 
-pub mod address;
-pub mod calendar;
-pub mod changes;
-pub mod clock;
-pub mod countdown;
+// The layers, each built on those before it: the model (crates/model), the rules of the
+// day and the page's words, the browser, the views.
+pub mod day;
 pub mod i18n;
-pub mod intervention;
-pub mod intl;
-pub mod kiosk;
-pub mod room;
-pub mod timeline;
+
+pub mod browser;
+
 pub mod ui;
 
 use model::Programme;
@@ -83,6 +79,48 @@ pub(crate) fn programme_source() -> model::Programme<model::text::SourceText> {
 
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
+    /// The layers: the rules of the day and the words know nothing of the browser or the
+    /// views, and the browser nothing of the views.
+    #[test]
+    fn each_layer_uses_only_those_below_it() {
+        let src = concat!(env!("CARGO_MANIFEST_DIR"), "/src");
+        let rules = [
+            ("day", &["browser", "ui"][..]),
+            ("i18n.rs", &["browser", "ui", "day"]),
+            ("browser", &["ui"]),
+        ];
+        for (layer, above) in rules {
+            let path = std::path::Path::new(src).join(layer);
+            let files: Vec<_> = if path.is_dir() {
+                walk(&path)
+            } else {
+                vec![path]
+            };
+            for file in files {
+                let text = std::fs::read_to_string(&file).unwrap_or_default();
+                for line in text.lines().filter(|l| !l.trim_start().starts_with("//")) {
+                    for upper in above {
+                        let used = format!("crate::{upper}");
+                        assert!(!line.contains(&used), "{}: {line}", file.display());
+                    }
+                }
+            }
+        }
+    }
+
+    fn walk(dir: &std::path::Path) -> Vec<std::path::PathBuf> {
+        let mut files = Vec::new();
+        for entry in std::fs::read_dir(dir).into_iter().flatten().flatten() {
+            let path = entry.path();
+            if path.is_dir() {
+                files.extend(walk(&path));
+            } else {
+                files.push(path);
+            }
+        }
+        files
+    }
+
     /// Whatever meeting it holds, the programme file passes the checks and the bundle
     /// carries exactly what it says.
     #[test]

@@ -19,7 +19,7 @@ fn main() -> std::process::ExitCode {
             return ExitCode::FAILURE;
         }
     };
-    match nownext::room::parse(&text, &nownext::PROGRAMME) {
+    match nownext::day::room::parse(&text, &nownext::PROGRAMME) {
         Ok(status) => {
             println!(
                 "{path}: version {}, {} minutes late, {} notices",

@@ -3,7 +3,8 @@
 use leptos::prelude::*;
 
 use crate::PROGRAMME;
-use crate::i18n::{I18n, Key};
+use crate::browser::language::I18n;
+use crate::i18n::Key;
 use model::Text;
 
 #[component]

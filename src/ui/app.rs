@@ -6,9 +6,10 @@ use leptos::prelude::*;
 
 use super::revision::Revision;
 use crate::PROGRAMME;
-use crate::i18n::{I18n, Key};
-use crate::room::{self, Said};
-use crate::timeline::{self, Delay, Phase, Status};
+use crate::browser::language::I18n;
+use crate::day::room::{self, Said};
+use crate::day::timeline::{self, Delay, Phase, Status};
+use crate::i18n::Key;
 
 #[derive(Clone, Copy)]
 pub struct Live {
@@ -81,7 +82,7 @@ impl Live {
     /// Follows the room's status file at `url` from now on (see [`room::web`]).
     #[cfg(target_arch = "wasm32")]
     pub fn follow_room(self, url: &str) {
-        use crate::room::web::{Answer, follow};
+        use crate::browser::follow::{Answer, follow};
         let room = self.room;
         let now = self.now;
         room.following.set(Some(now.get_untracked().timestamp()));
@@ -133,9 +134,9 @@ impl Live {
             let at = PROGRAMME.stamp(now.get().timestamp());
             let lang = i18n.lang();
             if seconds {
-                crate::intl::meeting_time_seconds(lang, at)
+                crate::browser::intl::meeting_time_seconds(lang, at)
             } else {
-                crate::intl::meeting_time(lang, at)
+                crate::browser::intl::meeting_time(lang, at)
             }
         }
     }
@@ -160,7 +161,7 @@ pub fn Announcer(live: Live) -> impl IntoView {
 
 // Only the words for a night between two days use the delay.
 #[cfg_attr(not(multi_day), allow(unused_variables))]
-fn announcement(i18n: I18n, phase: Phase<'_>, delay: crate::timeline::Delay) -> String {
+fn announcement(i18n: I18n, phase: Phase<'_>, delay: crate::day::timeline::Delay) -> String {
     let titled = |key, session: &model::programme::Session| {
         i18n.fill(key, &[("title", &i18n.text(&session.title))])
     };
@@ -178,8 +179,8 @@ fn announcement(i18n: I18n, phase: Phase<'_>, delay: crate::timeline::Delay) -> 
             i18n.fill(
                 super::time::resumes_key(days),
                 &[
-                    ("time", &crate::intl::meeting_time(lang, starts)),
-                    ("date", &crate::intl::meeting_date(lang, starts)),
+                    ("time", &crate::browser::intl::meeting_time(lang, starts)),
+                    ("date", &crate::browser::intl::meeting_date(lang, starts)),
                 ],
             )
         }

@@ -10,8 +10,9 @@ use super::language::message_with;
 use super::take_away::{AddToCalendar, Share};
 use super::time::{At, YourTime};
 use crate::PROGRAMME;
-use crate::i18n::{I18n, Key};
-use crate::timeline::{self, Delay};
+use crate::browser::language::I18n;
+use crate::day::timeline::{self, Delay};
+use crate::i18n::Key;
 use model::programme::{Kind, Session, Stamp};
 
 #[component]

@@ -5,7 +5,8 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 
-use crate::i18n::{I18n, Key, Piece, pieces};
+use crate::browser::language::I18n;
+use crate::i18n::{Key, Piece, pieces};
 use model::Lang;
 
 /// A `<select>` of the six languages, each named in itself. Changing it switches the page

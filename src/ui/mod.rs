@@ -42,9 +42,11 @@ mod start {
     use gloo_timers::callback::Timeout;
 
     use crate::PROGRAMME;
-    use crate::address::{self, Settings};
-    use crate::clock::{self, TimeSource};
-    use crate::i18n::I18n;
+    use crate::browser::language::I18n;
+    use crate::browser::location;
+    use crate::browser::ticker;
+    use crate::day::address::{self, Settings};
+    use crate::day::clock::TimeSource;
     use model::Lang;
 
     /// How long a page waits for its language's file before it opens in English.
@@ -52,8 +54,8 @@ mod start {
 
     /// The phone page's entry point. `?view=projector` goes to the projector page.
     pub fn start_phone() {
-        if let Some(target) = address::projector_redirect(&address::query()) {
-            address::go(&target);
+        if let Some(target) = address::projector_redirect(&location::query()) {
+            location::go(&target);
             return;
         }
         start(
@@ -82,7 +84,7 @@ mod start {
         page: fn(Settings, Live) -> V,
     ) {
         std::panic::set_hook(Box::new(log_panic));
-        let settings = address::parse(&address::query(), &PROGRAMME);
+        let settings = address::parse(&location::query(), &PROGRAMME);
         let real_now = js_sys::Date::now();
         let source = match settings.preview {
             Some(preview) => TimeSource::preview(preview, real_now),
@@ -95,7 +97,7 @@ mod start {
                 provide_context(i18n);
                 i18n.follow_in_document();
                 // The clock runs as long as the page does.
-                let now = clock::ticking(source);
+                let now = ticker::ticking(source);
                 let live = Live {
                     revision: super::revision::Revision::start(),
                     ..Live::new(settings.delay, now)

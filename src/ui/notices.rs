@@ -7,10 +7,11 @@ use leptos::prelude::*;
 use super::app::Live;
 use super::revision::Revised;
 use crate::PROGRAMME;
-use crate::address::{self, Notice, Settings};
-use crate::i18n::{Catalog, I18n, Key, fill};
-use crate::room;
-use crate::timeline::Delay;
+use crate::browser::language::I18n;
+use crate::day::address::{self, Notice, Settings};
+use crate::day::room;
+use crate::day::timeline::Delay;
+use crate::i18n::{Catalog, Key, fill};
 
 /// `room`: with what the room published (the projector's; the phone shows it in its
 /// now-bar, which stays in sight).
@@ -104,7 +105,7 @@ pub fn FromTheRoom(live: Live) -> impl IntoView {
 
 /// `14:05` on the meeting's clock.
 fn time(i18n: I18n, unix: i64) -> String {
-    crate::intl::meeting_time(i18n.lang(), PROGRAMME.stamp(unix))
+    crate::browser::intl::meeting_time(i18n.lang(), PROGRAMME.stamp(unix))
 }
 
 /// `Updated 14:05: running 10 minutes late`, for a published status; `None` for the default.

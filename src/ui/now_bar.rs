@@ -8,9 +8,11 @@ use super::app::Live;
 use super::language::message_with;
 use super::notices::{FromTheRoom, running_late};
 use super::time::{At, Countdown, YourTime, time_and_date};
-use crate::i18n::{I18n, Key};
-use crate::timeline::{Delay, Phase};
-use crate::{PROGRAMME, address};
+use crate::PROGRAMME;
+use crate::browser::language::I18n;
+use crate::day::address;
+use crate::day::timeline::{Delay, Phase};
+use crate::i18n::Key;
 use model::programme::{Session, Stamp};
 
 #[component]

@@ -11,8 +11,10 @@ use super::now_bar::NowBar;
 use super::qr::Qr;
 use super::time::OnDay;
 use crate::PROGRAMME;
-use crate::address::{self, Settings, phone_query};
-use crate::i18n::{I18n, Key};
+use crate::browser::language::I18n;
+use crate::browser::location;
+use crate::day::address::{Settings, phone_query};
+use crate::i18n::Key;
 
 #[component]
 pub fn Phone(settings: Settings, live: Live) -> impl IntoView {
@@ -24,7 +26,7 @@ pub fn Phone(settings: Settings, live: Live) -> impl IntoView {
     };
     // The page's own address for print, with the delay the sheet shows but nothing else: a
     // reader gets the real time, in their own language.
-    let page = format!("{}{}", address::origin(), address::path());
+    let page = format!("{}{}", location::origin(), location::path());
     let address = Signal::derive(move || {
         format!("{page}{}", phone_query(live.delay.get(), None, &PROGRAMME))
     });
@@ -120,7 +122,7 @@ fn day_to_open(now: i64) -> Option<String> {
 /// The session the address's fragment names, if it names one. Anything else in the
 /// fragment is ignored: it is only ever compared with the programme's ids.
 fn linked_session() -> Option<&'static str> {
-    let hash = address::fragment();
+    let hash = location::fragment();
     let wanted = hash.strip_prefix('#')?;
     PROGRAMME
         .sessions

@@ -13,8 +13,9 @@ use super::day::Day;
 use super::phone::MeetingHeader;
 use super::{FAULT_ID, PRERENDERED_ID};
 use crate::PROGRAMME;
-use crate::i18n::{I18n, Key};
-use crate::timeline::Delay;
+use crate::browser::language::I18n;
+use crate::day::timeline::Delay;
+use crate::i18n::Key;
 use model::programme::Stamp;
 
 /// The phone page's body as built, in English, the original.

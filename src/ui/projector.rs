@@ -12,12 +12,15 @@ use super::language::{LanguagePicker, Translation, in_language, message_with};
 use super::notices::{Checked, Notices};
 use super::qr::Qr;
 use super::time::{At, Countdown, OnDay, time_and_date};
-use crate::address::{self, Settings};
-use crate::i18n::{I18n, Key};
-use crate::intervention::Intervention;
-use crate::room::{self, Said};
-use crate::timeline::{Delay, Phase};
-use crate::{PROGRAMME, kiosk};
+use crate::PROGRAMME;
+use crate::browser::kiosk;
+use crate::browser::language::I18n;
+use crate::browser::location;
+use crate::day::address::{self, Settings};
+use crate::day::intervention::Intervention;
+use crate::day::room::{self, Said};
+use crate::day::timeline::{Delay, Phase};
+use crate::i18n::Key;
 use model::programme::Session;
 
 /// Idle seconds before the pointer and the controls hide.
@@ -47,7 +50,7 @@ pub fn Projector(settings: Settings, live: Live) -> impl IntoView {
             at: at.timestamp(),
         });
         // A reload, or the address copied from the screen, keeps the delay.
-        address::replace_query(&address::with_delay(&address::query(), delay, &PROGRAMME));
+        location::replace_query(&address::with_delay(&location::query(), delay, &PROGRAMME));
     };
     let step = Delay::STEP_MINUTES as i32;
 
@@ -107,7 +110,7 @@ pub fn Projector(settings: Settings, live: Live) -> impl IntoView {
     let revision = live.revision;
     Effect::new(move || {
         if revision.ready.get() && !timer.with(Intervention::is_running) {
-            address::reload();
+            location::reload();
         }
     });
     let idle_timer = StoredValue::new_local(None::<Timeout>);
@@ -135,8 +138,8 @@ pub fn Projector(settings: Settings, live: Live) -> impl IntoView {
         let delay = unpublished.get().map_or(Delay::NONE, |own| own.delay);
         format!(
             "{}{}{}",
-            address::origin(),
-            address::phone_path(&address::path()),
+            location::origin(),
+            address::phone_path(&location::path()),
             address::phone_query(delay, i18n.pinned().get(), &PROGRAMME)
         )
     });

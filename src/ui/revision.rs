@@ -3,12 +3,13 @@
 //! says `nownext-updated` when one has taken over (bundle/page.js). The page then offers to
 //! show it: a reader is never moved under their thumb. The projector switches by itself
 //! when its intervention timer is not running. After the switch, what changed is marked
-//! once ([`crate::changes`]).
+//! once ([`crate::day::changes`]).
 
 use leptos::prelude::*;
 
-use crate::changes::{Changes, Mark};
-use crate::i18n::{I18n, Key};
+use crate::browser::language::I18n;
+use crate::day::changes::{Changes, Mark};
+use crate::i18n::Key;
 
 static NOTHING: Changes = Changes {
     marks: Vec::new(),
@@ -38,10 +39,11 @@ impl Revision {
     /// a new deployment.
     #[cfg(target_arch = "wasm32")]
     pub fn start() -> Revision {
-        use crate::{PROGRAMME, changes};
+        use crate::PROGRAMME;
+        use crate::day::changes;
 
         let storage = window().local_storage().ok().flatten();
-        let folder = crate::address::path();
+        let folder = crate::browser::location::path();
         let key = format!("nownext-programme {folder}");
         let previous = storage
             .as_ref()
@@ -95,7 +97,7 @@ pub fn Revised(revision: Revision) -> impl IntoView {
     view! {
         <p class="revised" role="status" hidden=move || !revision.ready.get()>
             {i18n.t(Key::ProgrammeUpdated)} " "
-            <button type="button" on:click=|_| crate::address::reload()>
+            <button type="button" on:click=|_| crate::browser::location::reload()>
                 {i18n.t(Key::ShowIt)}
             </button>
         </p>
@@ -112,7 +114,7 @@ pub fn mark(revision: Revision, id: &str) -> Option<impl IntoView + use<>> {
             let at = crate::PROGRAMME.stamp(from);
             i18n.fill(
                 Key::MovedFrom,
-                &[("time", &crate::intl::meeting_time(i18n.lang(), at))],
+                &[("time", &crate::browser::intl::meeting_time(i18n.lang(), at))],
             )
         }
         Mark::Changed => i18n.t(Key::Changed),

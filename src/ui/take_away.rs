@@ -9,9 +9,11 @@ use wasm_bindgen_futures::JsFuture;
 use super::app::Live;
 use super::notices::running_late;
 use crate::PROGRAMME;
-use crate::address;
-use crate::calendar::{self, Made, Scope};
-use crate::i18n::{I18n, Key};
+use crate::browser::language::I18n;
+use crate::browser::location;
+use crate::day::address;
+use crate::day::calendar::{self, Made, Scope};
+use crate::i18n::Key;
 use model::programme::Session;
 
 /// How long "Link copied" stays on screen.
@@ -33,7 +35,7 @@ pub fn AddToCalendar(
     let download = move |_| {
         let delay = live.delay.get_untracked();
         let late = running_late(i18n, delay);
-        let host = address::host();
+        let host = location::host();
         let now = (js_sys::Date::now() / 1000.0) as i64;
         let made = Made {
             host: &host,
@@ -94,8 +96,8 @@ pub fn Share(session: &'static Session, live: Live) -> impl IntoView {
     let share = move |_| {
         let url = format!(
             "{}{}{}#{}",
-            address::origin(),
-            address::path(),
+            location::origin(),
+            location::path(),
             address::phone_query(live.delay.get_untracked(), None, &PROGRAMME),
             session.id
         );

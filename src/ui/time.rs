@@ -7,8 +7,10 @@ use chrono::TimeDelta;
 use leptos::prelude::*;
 
 use super::language::message_with;
-use crate::i18n::{I18n, Key};
-use crate::{countdown, intl};
+use crate::browser::intl;
+use crate::browser::language::I18n;
+use crate::day::countdown;
+use crate::i18n::Key;
 use model::programme::Stamp;
 
 /// A clock time on the meeting's clock: `<time datetime="2012-04-03T10:00:00-04:00">10:00</time>`.

@@ -1,5 +1,5 @@
 // Following the room (issue #17): open pages check status.json beside the phone page
-// (bundle/page.js, src/room/) and follow its delay and notices without a reload. Each test
+// (bundle/page.js, src/day/room/) and follow its delay and notices without a reload. Each test
 // has its own server (room-server.mjs), which serves the release bundle and a status file
 // the test changes as it goes, with ETags (a 304 when unchanged), errors, or a connection
 // cut short. Times

@@ -122,7 +122,7 @@ function delayed(s: Session, planned: string, delay: Delay) {
   return at + delay.minutes * 60;
 }
 /**
- * What the phone shows at `at` by the rules of the day (src/timeline.rs, on whole seconds):
+ * What the phone shows at `at` by the rules of the day (src/day/timeline.rs, on whole seconds):
  * the entry marked live (none before or after the day, nor in a gap the file leaves), and
  * the seconds its countdown shows (to the opening, to the end of the entry or the gap; none
  * after the day).

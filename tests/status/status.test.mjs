@@ -1,6 +1,6 @@
 // The room's status file: the checker (publish/status.mjs) on every fixture, the command
 // that publishes (scripts/status) end to end in a temporary folder, and the repository's own
-// status.json. The Rust parser (src/room/) is held to the same fixtures by its own tests.
+// status.json. The Rust parser (src/day/room/) is held to the same fixtures by its own tests.
 // Run: node --test tests/status/
 import { test } from 'node:test';
 import assert from 'node:assert/strict';

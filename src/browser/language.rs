@@ -7,8 +7,9 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 
-use super::{Catalog, FILES, Key, fill};
-use crate::address;
+use crate::browser::location;
+use crate::day::address;
+use crate::i18n::{Catalog, FILES, Key, fill};
 use model::Lang;
 use model::Text;
 
@@ -130,7 +131,7 @@ impl I18n {
     /// The form of a plural message for `n`, filled.
     pub fn plural(self, key: Key, n: u32, values: &[(&str, &str)]) -> String {
         self.with(|c| {
-            let category = crate::intl::plural_category(c.lang(), n);
+            let category = crate::browser::intl::plural_category(c.lang(), n);
             let n = n.to_string();
             fill(c.plural(key, &category), |name| {
                 if name == "n" {
@@ -156,7 +157,7 @@ impl I18n {
                 if self.pin_choice || self.pinned.get_untracked().is_some() {
                     self.set_pinned.set(Some(lang));
                     // So that a reload or a copied link keeps it.
-                    address::replace_query(&address::with_lang(&address::query(), Some(lang)));
+                    location::replace_query(&address::with_lang(&location::query(), Some(lang)));
                 }
             }
         });
@@ -205,7 +206,7 @@ impl I18n {
                 let _ = root.set_attribute("dir", lang.dir());
             }
             // Written while hidden: a fault cannot ask for a translation.
-            if let Some(fault) = document.get_element_by_id(super::FAULT_ID) {
+            if let Some(fault) = document.get_element_by_id(crate::i18n::FAULT_ID) {
                 fault.set_text_content(Some(&self.t(Key::Fault)));
             }
             let title = self.text(&crate::PROGRAMME.meeting.title);

@@ -14,10 +14,7 @@
 //! at build time, which these machines cannot do. And it bakes every locale into the wasm,
 //! where here each translation is a file of its own.
 
-mod web;
-
 use model::{Lang, Text, file};
-pub use web::I18n;
 
 include!(concat!(env!("OUT_DIR"), "/messages.rs"));
 

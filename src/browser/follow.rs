@@ -1,12 +1,12 @@
 //! Following the room from an open page. The page's own script checks the status file
 //! (bundle/page.js, `nownextFollow`: how often, conditional requests, a busy host, a hidden
 //! page); this reads what it found with the page's rules. What to make of a good file (a
-//! newer version, one from the future) is the page's ([`super::Status::follows`]).
+//! newer version, one from the future) is the page's ([`Status::follows`]).
 
 use wasm_bindgen::prelude::*;
 
-use super::{Error, Json, MAX_BYTES, Status, from_json};
 use crate::PROGRAMME;
+use crate::day::room::{Error, Json, MAX_BYTES, Status, from_json};
 
 /// What one check found.
 pub enum Answer {

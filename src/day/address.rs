@@ -1,16 +1,15 @@
 //! The page's address: what it asks for (`?at=` and `&speed=` to preview the day at another
-//! instant, `?delay=` and `&since=` when the day runs late, `?lang=` for a language), the
-//! addresses the pages give each other, and, in the browser, the only code that reads or
-//! writes `location` and `history`.
+//! instant, `?delay=` and `&since=` when the day runs late, `?lang=` for a language), and
+//! the addresses the pages give each other. In the browser, [`crate::browser::location`]
+//! is the only code that reads or writes it.
 //!
 //! Parsing is total: anything unreadable becomes a [`Notice`] and is ignored (the page then
 //! shows real time, on time), never a panic. An unknown language is ignored silently: the
 //! browser's own languages then choose. Unknown keys do nothing.
 
 use chrono::{DateTime, NaiveDate, NaiveTime, Utc};
-use leptos::prelude::window;
 
-use crate::timeline::Delay;
+use crate::day::timeline::Delay;
 use model::Lang;
 use model::programme::Programme;
 
@@ -43,53 +42,6 @@ pub enum Notice {
     BadSpeed(String),
     BadDelay(String),
     BadSince(String),
-}
-
-// The address in the browser. Storage and the network have their own modules; the
-// address is read and written here only.
-
-/// The address's query, `?at=11:30&lang=fr`, or empty.
-pub fn query() -> String {
-    window().location().search().unwrap_or_default()
-}
-
-/// The address's fragment, `#panel-1`, or empty.
-pub fn fragment() -> String {
-    window().location().hash().unwrap_or_default()
-}
-
-/// The page's path, `/nownext/projector/`.
-pub fn path() -> String {
-    window().location().pathname().unwrap_or_default()
-}
-
-/// The page's origin, `https://example.org`.
-pub fn origin() -> String {
-    window().location().origin().unwrap_or_default()
-}
-
-/// The page's host, `example.org`.
-pub fn host() -> String {
-    window().location().host().unwrap_or_default()
-}
-
-/// Puts `query` in place of the address's query, keeping its path and fragment, with no
-/// new entry in the history: a reload, or the address copied, keeps what it says.
-pub fn replace_query(query: &str) {
-    if let Ok(history) = window().history() {
-        let url = format!("{}{query}{}", path(), fragment());
-        let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url));
-    }
-}
-
-/// Leaves for `target`, in place of this page in the history.
-pub fn go(target: &str) {
-    let _ = window().location().replace(target);
-}
-
-/// Loads the page again.
-pub fn reload() {
-    let _ = window().location().reload();
 }
 
 impl Notice {

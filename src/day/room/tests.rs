@@ -209,7 +209,7 @@ fn the_fixtures_agree_with_their_names() {
 
 #[test]
 fn the_status_the_build_ships_is_good() {
-    let text = include_str!("../../status.json");
+    let text = include_str!("../../../status.json");
     assert!(parse(text, &PROGRAMME).is_ok());
 }
 

@@ -1,13 +1,13 @@
 //! The time the page shows: real time, or a preview that starts elsewhere and may run faster.
 //!
-//! [`TimeSource`] is the pure arithmetic (tested natively). [`Ticker`] drives a signal from
-//! it in the browser: one update per second of shown time, aligned to the second boundary,
+//! [`TimeSource`] is the pure arithmetic (tested natively). The browser's `Ticker`
+//! ([`crate::browser::ticker`]) drives a signal from it: one update per second of shown time, aligned to the second boundary,
 //! and an immediate one when the tab becomes visible again (hidden tabs' timers are
 //! throttled). Each update reads the current instant afresh, so nothing drifts.
 
 use chrono::{DateTime, Utc};
 
-use crate::address::Preview;
+use crate::day::address::Preview;
 
 /// Maps real time (ms since the epoch, as `Date.now()`) to shown time.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -46,97 +46,6 @@ impl TimeSource {
         let into_second = self.shown_ms(real_ms).rem_euclid(1000.0);
         let real_wait = (1000.0 - into_second) / self.speed;
         real_wait.ceil().clamp(1.0, 1000.0) as u32
-    }
-}
-
-#[cfg(target_arch = "wasm32")]
-pub use browser::{Ticker, ticking};
-
-#[cfg(target_arch = "wasm32")]
-mod browser {
-    use std::cell::RefCell;
-    use std::rc::Rc;
-
-    use chrono::{DateTime, Utc};
-    use gloo_timers::callback::Timeout;
-    use leptos::prelude::{ReadSignal, Set, WriteSignal, on_cleanup, signal};
-    use send_wrapper::SendWrapper;
-    use wasm_bindgen::JsCast;
-    use wasm_bindgen::closure::Closure;
-
-    use super::TimeSource;
-
-    /// The shown instant, kept on time by a [`Ticker`] for as long as the reactive owner it
-    /// is called in lives: when that is cleaned up (the page unmounted), the ticker stops.
-    pub fn ticking(source: TimeSource) -> ReadSignal<DateTime<Utc>> {
-        let (now, set_now) = signal(source.instant(js_sys::Date::now()));
-        // The browser runs one thread: the wrapper only satisfies `on_cleanup`'s bound.
-        let ticker = SendWrapper::new(Ticker::start(source, set_now));
-        on_cleanup(move || drop(ticker));
-        now
-    }
-
-    /// Keeps `now` on the shown time until dropped.
-    pub struct Ticker {
-        state: Rc<State>,
-        on_visible: Closure<dyn Fn()>,
-    }
-
-    struct State {
-        source: TimeSource,
-        now: WriteSignal<DateTime<Utc>>,
-        timer: RefCell<Option<Timeout>>,
-    }
-
-    impl Ticker {
-        pub fn start(source: TimeSource, now: WriteSignal<DateTime<Utc>>) -> Ticker {
-            let state = Rc::new(State {
-                source,
-                now,
-                timer: RefCell::new(None),
-            });
-            tick(&state);
-            let visible = Rc::clone(&state);
-            let on_visible = Closure::<dyn Fn()>::new(move || {
-                let shown = web_sys::window()
-                    .and_then(|w| w.document())
-                    .is_some_and(|d| d.visibility_state() == web_sys::VisibilityState::Visible);
-                if shown {
-                    tick(&visible);
-                }
-            });
-            if let Some(document) = web_sys::window().and_then(|w| w.document()) {
-                // Failure only means no resync on return; the regular ticks still run.
-                let _ = document.add_event_listener_with_callback(
-                    "visibilitychange",
-                    on_visible.as_ref().unchecked_ref(),
-                );
-            }
-            Ticker { state, on_visible }
-        }
-    }
-
-    /// Shows the current instant and schedules the next tick on the next second boundary.
-    fn tick(state: &Rc<State>) {
-        let real = js_sys::Date::now();
-        state.now.set(state.source.instant(real));
-        let again = Rc::clone(state);
-        let timer = Timeout::new(state.source.ms_to_next_second(real), move || tick(&again));
-        // Replacing the handle cancels a pending tick, so a resync never doubles the rate.
-        state.timer.replace(Some(timer));
-    }
-
-    impl Drop for Ticker {
-        fn drop(&mut self) {
-            if let Some(document) = web_sys::window().and_then(|w| w.document()) {
-                let _ = document.remove_event_listener_with_callback(
-                    "visibilitychange",
-                    self.on_visible.as_ref().unchecked_ref(),
-                );
-            }
-            // The pending timeout holds the state; dropping it breaks that cycle.
-            self.state.timer.take();
-        }
     }
 }
 

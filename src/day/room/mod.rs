@@ -9,13 +9,10 @@
 
 use chrono::{DateTime, Utc};
 
-use crate::address::parse_at_on;
-use crate::timeline::Delay;
+use crate::day::address::parse_at_on;
+use crate::day::timeline::Delay;
 use model::Lang;
 use model::programme::{Programme, Session};
-
-#[cfg(target_arch = "wasm32")]
-pub mod web;
 
 /// A file larger than this is refused unread: a status is a few hundred bytes.
 pub const MAX_BYTES: usize = 16 * 1024;

@@ -8,8 +8,8 @@
 
 use chrono::{DateTime, Datelike, Timelike};
 
+use crate::day::timeline::Delay;
 use crate::i18n::Catalog;
-use crate::timeline::Delay;
 use model::Lang;
 use model::programme::{Kind, Programme, Session};
 
