@@ -9,9 +9,10 @@ const MOVED_MINUTES = 15;
 
 /** An RFC 3339 time with its offset kept, `minutes` later. */
 function later(rfc3339, minutes) {
-  const offset = rfc3339.slice(-6);
+  const utc = rfc3339.endsWith('Z');
+  const offset = utc ? 'Z' : rfc3339.slice(-6);
   const sign = offset.startsWith('-') ? -1 : 1;
-  const offsetMs = sign * (Number(offset.slice(1, 3)) * 60 + Number(offset.slice(4))) * 60_000;
+  const offsetMs = utc ? 0 : sign * (Number(offset.slice(1, 3)) * 60 + Number(offset.slice(4))) * 60_000;
   const local = new Date(new Date(rfc3339).getTime() + minutes * 60_000 + offsetMs);
   return local.toISOString().slice(0, 19) + offset;
 }
