@@ -169,7 +169,12 @@ test.describe('the phone layout', () => {
     await expect(background).toBeHidden();
     await page.getByText('About this meeting').click();
     await expect(background).toBeVisible();
-    await expect(page.getByRole('heading', { name: 'Objective' })).toBeVisible();
+    // A part the programme gives has its heading; one it leaves out has none.
+    const meeting = programme.meeting as { background?: unknown[]; objective?: unknown[] };
+    for (const [name, part] of [['Background', meeting.background], ['Objective', meeting.objective]] as const) {
+      await expect(page.getByRole('heading', { name, exact: true }), name).toHaveCount(part?.length ? 1 : 0);
+    }
+    await expect(page.getByRole('heading', { name: 'Format', exact: true })).toBeVisible();
   });
 
   test('follows the dark colour scheme', async ({ page }) => {
