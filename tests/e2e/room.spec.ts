@@ -59,11 +59,14 @@ async function open(page: Page, room: Room, path = '') {
   await expect.poll(() => room.asked.length, 'the page checks at once').toBe(1);
 }
 
-/** Runs the page's clock past one check, and waits until the server has answered it. */
+/**
+ * Runs the page's clock past one check, and waits until the server has answered it. The
+ * checks come every 60 s ± 10 %, so 70 s may hold two when the first comes early.
+ */
 async function nextCheck(page: Page, room: Room) {
   const asked = room.asked.length;
   await page.clock.runFor(70_000);
-  await expect.poll(() => room.asked.length, 'one check within 70 s').toBe(asked + 1);
+  await expect.poll(() => room.asked.length, 'a check within 70 s').toBeGreaterThan(asked);
 }
 
 const live = (page: Page) => page.locator('[aria-current]');
