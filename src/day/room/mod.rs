@@ -119,12 +119,15 @@ pub struct Said {
 
 impl Said {
     /// The address's `?delay=`, as of its `&since=` or, without one, of the meeting's start.
+    /// An address without a delay says nothing: any status published wins, even one
+    /// published before a meeting still to come.
     pub fn by_address(delay: Delay, programme: &Programme) -> Said {
         let start = programme.sessions.first().map_or(0, |s| s.starts.unix);
-        Said {
-            delay,
-            at: delay.since.unwrap_or(start),
-        }
+        let at = match delay {
+            Delay::NONE => i64::MIN,
+            Delay { since, .. } => since.unwrap_or(start),
+        };
+        Said { delay, at }
     }
 }
 

@@ -269,6 +269,12 @@ fn the_newest_statement_of_the_delay_wins() {
     assert_eq!(newest(tie, status).delay.minutes, 20);
     // The default never overrides.
     assert_eq!(newest(address, Status::DEFAULT.said()), address);
+    // An address without a delay says nothing: a status published before a meeting still
+    // to come is followed.
+    let silent = Said::by_address(Delay::NONE, &PROGRAMME);
+    let early = published(3, 10, start - 3_600).said();
+    assert_eq!(newest(silent, early).delay.minutes, 10);
+    assert_eq!(newest(silent, Status::DEFAULT.said()).delay, Delay::NONE);
 }
 
 /// The file the projector shows reads back as what it states, notices kept.
