@@ -38,33 +38,44 @@ pub(crate) mod fixtures {
 
     const DIR: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/programmes");
 
-    /// The text of one fixture file, `name` without `.toml`.
-    pub fn text(name: &str) -> String {
-        let path = format!("{DIR}/{name}.toml");
-        std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"))
+    /// Every fixture, read and checked once for all the tests.
+    fn read() -> &'static [(String, Programme)] {
+        static READ: std::sync::OnceLock<Vec<(String, Programme)>> = std::sync::OnceLock::new();
+        READ.get_or_init(|| {
+            let mut names: Vec<String> = std::fs::read_dir(DIR)
+                .unwrap_or_else(|e| panic!("{DIR}: {e}"))
+                .filter_map(|entry| {
+                    let name = entry.ok()?.file_name().into_string().ok()?;
+                    name.strip_suffix(".toml").map(str::to_owned)
+                })
+                .collect();
+            names.sort();
+            names
+                .into_iter()
+                .map(|name| {
+                    let path = format!("{DIR}/{name}.toml");
+                    let text =
+                        std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"));
+                    let source = model::check::parse(&text)
+                        .unwrap_or_else(|problems| panic!("{name}: {problems:#?}"));
+                    (name, model::check::baked(&source))
+                })
+                .collect()
+        })
     }
 
     /// One fixture, read and checked as the build reads the programme file.
     pub fn programme(name: &str) -> &'static Programme {
-        let source = model::check::parse(&text(name))
-            .unwrap_or_else(|problems| panic!("{name}: {problems:#?}"));
-        Box::leak(Box::new(model::check::baked(&source)))
+        read()
+            .iter()
+            .find(|(n, _)| n == name)
+            .map(|(_, p)| p)
+            .unwrap_or_else(|| panic!("no fixture {name}.toml in {DIR}"))
     }
 
     /// Every fixture and the programme file itself, by name.
     pub fn all() -> Vec<(String, &'static Programme)> {
-        let mut names: Vec<String> = std::fs::read_dir(DIR)
-            .unwrap_or_else(|e| panic!("{DIR}: {e}"))
-            .filter_map(|entry| {
-                let name = entry.ok()?.file_name().into_string().ok()?;
-                name.strip_suffix(".toml").map(str::to_owned)
-            })
-            .collect();
-        names.sort();
-        let mut all: Vec<_> = names
-            .into_iter()
-            .map(|n| (n.clone(), programme(&n)))
-            .collect();
+        let mut all: Vec<_> = read().iter().map(|(n, p)| (n.clone(), p)).collect();
         all.push(("programme.toml".to_owned(), &super::PROGRAMME));
         all
     }

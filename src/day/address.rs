@@ -322,8 +322,7 @@ mod tests {
     /// A meeting of two days with a change of summer time between them; its first day,
     /// 26 March 2027, is at UTC+01:00 and opens at 10:00.
     fn programme() -> &'static Programme {
-        static ONCE: std::sync::OnceLock<&'static Programme> = std::sync::OnceLock::new();
-        ONCE.get_or_init(|| crate::fixtures::programme("dst-between-days"))
+        crate::fixtures::programme("dst-between-days")
     }
 
     fn rfc(text: &str) -> DateTime<Utc> {
