@@ -7,16 +7,15 @@ import { readFileSync } from 'node:fs';
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import ICAL from 'ical.js';
 import { parse } from 'smol-toml';
-import { test, expect, isoDuration } from './support';
+import { test, expect, isoDuration, ms, inLang, openAt, openProjector } from './support';
+import { wallTime as wall } from './programme';
 import { wallClock } from './zones.mjs';
 
 const FILE = 'tests/fixtures/programmes/two-days.toml';
-type Entry = { id: string; kind?: string; title: string | { en: string }; starts: string; ends: string };
+type Entry = { id: string; kind?: string; title: string | Record<string, string>; starts: string; ends: string };
 const fixture = parse(readFileSync(FILE, 'utf8')) as unknown as { meeting: { time_zone: string }; session: Entry[] };
 const zone = fixture.meeting.time_zone;
-const ms = (rfc3339: string) => Date.parse(rfc3339);
-const title = (s: Entry) => (typeof s.title === 'string' ? s.title : s.title.en);
-const wall = (rfc3339: string) => rfc3339.slice(11, 16);
+const title = (s: Entry) => inLang(s.title);
 const date = (s: Entry) => s.starts.slice(0, 10);
 const dates = [...new Set(fixture.session.map(date))];
 const day = (d: string) => fixture.session.filter((s) => date(s) === d);
@@ -26,13 +25,6 @@ const morning = second[0];
 
 test.use({ baseURL: 'http://127.0.0.1:4177/', timezoneId: zone });
 
-async function open(page: import('@playwright/test').Page, at: number, path = '') {
-  await page.clock.install({ time: at - 1000 });
-  await page.clock.pauseAt(at);
-  await page.goto(`/${path}`);
-  await expect(page.locator('.now-state, .pj-state').first()).toBeVisible();
-}
-
 test.beforeAll(() => {
   expect(dates.length, `${FILE} has several days`).toBeGreaterThan(1);
   // Consecutive days: the night reads "tomorrow".
@@ -40,7 +32,7 @@ test.beforeAll(() => {
 });
 
 test('each day has a heading with its date; on the second day the page opens at it', async ({ page }) => {
-  await open(page, ms(morning.starts) - 30 * 60_000);
+  await openAt(page, ms(morning.starts) - 30 * 60_000);
   const headings = page.locator('.day-date');
   await expect(headings).toHaveCount(dates.length);
   for (const [i, d] of dates.entries()) {
@@ -63,14 +55,14 @@ test('each day has a heading with its date; on the second day the page opens at 
 
 test('during the second day its session is live and in view', async ({ page }) => {
   const s = second.find((e) => e.kind !== 'break') ?? second[0];
-  await open(page, (ms(s.starts) + ms(s.ends)) / 2);
+  await openAt(page, (ms(s.starts) + ms(s.ends)) / 2);
   await expect(page.locator('[aria-current]')).toHaveAttribute('id', s.id);
   await expect(page.locator(`#${s.id}`)).toBeInViewport();
   await page.screenshot({ path: 'test-results/screenshots/days-phone-second-day.png' });
 });
 
 test('overnight the phone says when the meeting resumes and counts down across the night', async ({ page }) => {
-  await open(page, evening);
+  await openAt(page, evening);
   const resumes = `The meeting resumes tomorrow at ${wall(morning.starts)}`;
   await expect(page.locator('.now-title')).toHaveText(resumes);
   await expect(page.locator('.now-state')).toHaveText('Coming up');
@@ -94,7 +86,7 @@ test('overnight the phone says when the meeting resumes and counts down across t
 
 test('the projector says the same overnight, at room scale', async ({ page }) => {
   await page.setViewportSize({ width: 1920, height: 1080 });
-  await open(page, evening, 'projector/');
+  await openProjector(page, evening);
   await expect(page.locator('.pj-title')).toHaveText(`The meeting resumes tomorrow at ${wall(morning.starts)}`);
   await expect(page.locator('.pj-now time.countdown')).toHaveAttribute('datetime', isoDuration((ms(morning.starts) - evening) / 1000));
   await expect(page.locator('.pj-next')).toContainText(title(morning));
@@ -106,7 +98,7 @@ test('a preview with a date shows that day; a time alone is on the first', async
   const s = second[second.length - 1];
   const middle = (ms(s.starts) + ms(s.ends)) / 2;
   const at = wallClock(zone, middle);
-  await open(page, Date.parse('2030-01-01T12:00:00Z'), `?at=${at.date}T${at.time}&speed=60`);
+  await openAt(page, Date.parse('2030-01-01T12:00:00Z'), `?at=${at.date}T${at.time}&speed=60`);
   await expect(page.locator('[aria-current]')).toHaveAttribute('id', s.id);
   // The same time without a date is on the first day.
   await page.goto(`/?at=${at.time}`);
@@ -117,7 +109,7 @@ test('a preview with a date shows that day; a time alone is on the first', async
 });
 
 test('print puts each day on its own A4 sheet', async ({ page }) => {
-  await open(page, ms(first[0].starts) - 3_600_000);
+  await openAt(page, ms(first[0].starts) - 3_600_000);
   await page.emulateMedia({ media: 'print' });
   const pdf = await page.pdf({ preferCSSPageSize: true, printBackground: true });
   const doc = await getDocument({ data: new Uint8Array(pdf), useSystemFonts: false }).promise;
@@ -134,7 +126,7 @@ test('print puts each day on its own A4 sheet', async ({ page }) => {
 });
 
 test('the whole meeting goes into a calendar, every day', async ({ page }) => {
-  await open(page, ms(first[0].starts) - 3_600_000);
+  await openAt(page, ms(first[0].starts) - 3_600_000);
   const [download] = await Promise.all([page.waitForEvent('download'), page.locator('.day-actions .take-away').click()]);
   const text = readFileSync(await download.path(), 'utf8');
   const events = new ICAL.Component(ICAL.parse(text)).getAllSubcomponents('vevent').map((v) => new ICAL.Event(v));
@@ -147,7 +139,7 @@ test('a delay on the first day leaves the second on time', async ({ page }) => {
   const s = first.find((e) => e.kind !== 'break' && first.indexOf(e) < first.length - 1) ?? first[0];
   const since = (ms(s.starts) + ms(s.ends)) / 2;
   const sinceText = wallClock(zone, since).rfc3339;
-  await open(page, since + 60_000, `?delay=15&since=${encodeURIComponent(sinceText)}`);
+  await openAt(page, since + 60_000, `?delay=15&since=${encodeURIComponent(sinceText)}`);
   const later = first[first.indexOf(s) + 1];
   const shifted = wallClock(zone, ms(later.starts) + 15 * 60_000).time;
   await expect(page.locator(`#${later.id} .when > time`).first()).toHaveText(shifted);
@@ -159,7 +151,7 @@ test('a delay on the first day leaves the second on time', async ({ page }) => {
 
 test('after the meeting, the replay starts the first day with its date', async ({ page }) => {
   const last = second[second.length - 1];
-  await open(page, ms(last.ends) + 3_600_000);
+  await openAt(page, ms(last.ends) + 3_600_000);
   const from = wallClock(zone, ms(first[0].starts) - 60_000);
   const replay = page.locator('.now-bar a.button');
   const href = new URL((await replay.getAttribute('href')) ?? '', page.url());
@@ -172,7 +164,7 @@ test('after the meeting, the replay starts the first day with its date', async (
 });
 
 test('in another language the night and the days read in it', async ({ page }) => {
-  await open(page, evening, '?lang=fr');
+  await openAt(page, evening, '?lang=fr');
   await expect(page.locator('html')).toHaveAttribute('lang', 'fr');
   const fr = parse(readFileSync('locales/fr.toml', 'utf8')) as Record<string, string>;
   await expect(page.locator('.now-title')).toHaveText(fr.resumes_tomorrow.replace('{time}', wall(morning.starts)));

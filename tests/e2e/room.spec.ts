@@ -265,7 +265,8 @@ test('offline, the page keeps what it had, and says so after 5 minutes', async (
 test.describe('with the service worker', () => {
   test.use({ serviceWorkers: 'allow' });
 
-  test('offline, a reload shows the last status the worker kept, not as news', async ({ page, room, context }) => {
+  /** A page whose worker has fetched a good status, shown again so the worker answers it. */
+  async function keptByWorker(page: Page, room: Room) {
     room.reply = { body: good() };
     // On the meeting's clock: a status from the reader's future would be refused.
     await page.clock.install({ time: opened });
@@ -273,6 +274,10 @@ test.describe('with the service worker', () => {
     await page.evaluate(() => navigator.serviceWorker.ready.then(() => undefined));
     await page.reload();
     await expect(late(page)).toHaveText(plural('running_late', 10));
+  }
+
+  test('offline, a reload shows the last status the worker kept, not as news', async ({ page, room, context }) => {
+    await keptByWorker(page, room);
     await expect(page.locator('.room-checked')).toBeVisible();
     await context.setOffline(true);
     await page.reload();
@@ -282,12 +287,7 @@ test.describe('with the service worker', () => {
   });
 
   test('an HTML error page never replaces the worker\'s last good copy', async ({ page, room, context }) => {
-    room.reply = { body: good() };
-    await page.clock.install({ time: opened });
-    await page.goto(room.url);
-    await page.evaluate(() => navigator.serviceWorker.ready.then(() => undefined));
-    await page.reload();
-    await expect(late(page)).toHaveText(plural('running_late', 10));
+    await keptByWorker(page, room);
     room.reply = { body: '<!doctype html><h1>Oops</h1>', type: 'text/html' };
     await page.reload();
     await expect.poll(() => room.asked.at(-1)).toBe(200);
